@@ -1,0 +1,47 @@
+"""Problems found in the sources, reported as ``path:line:column: level: field: message``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str  # relative to the repository root, with forward slashes
+    line: int  # 1-based line in the file
+    column: int  # 1-based
+    level: Level
+    field: str  # the front-matter field concerned, or "" for the file as a whole
+    message: str
+
+    def __str__(self) -> str:
+        field = f"{self.field}: " if self.field else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.level}: {field}{self.message}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command, so the problem shows on the pull request's diff."""
+        kind = "error" if self.level == "error" else "warning"
+        field = f"{self.field}: " if self.field else ""
+        text = _escape_data(f"{field}{self.message}")
+        return f"::{kind} file={_escape_property(self.path)},line={self.line},col={self.column}::{text}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class SourceErrors(Exception):
+    """Raised when the sources have errors: carries every one of them, not just the first."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = sorted(diagnostics)
+        errors = [d for d in self.diagnostics if d.level == "error"]
+        lines = "\n".join(str(d) for d in errors)
+        super().__init__(f"{len(errors)} error(s) in the sources:\n{lines}")

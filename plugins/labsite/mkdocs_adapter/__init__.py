@@ -1,0 +1,1 @@
+"""The only part of labsite that knows MkDocs: thin plugins over the core modules."""

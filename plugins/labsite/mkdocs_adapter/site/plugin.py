@@ -1,0 +1,210 @@
+"""The ``labsite`` MkDocs plugin: hands the catalog's pages to MkDocs, one language a pass.
+
+``mkdocs build`` runs the default language (French, at the site root) in this process and
+starts a pass per other language (English, under en/) in processes of their own; their
+outputs are merged into a staging folder that replaces ``site_dir`` only once every pass
+has succeeded.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import CountHandler
+
+from ... import publish
+from ...catalog import HOME, Catalog, Page, build_catalog
+from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
+from ...obfuscation import obfuscate_markdown
+from ...pageview import PageView
+from ...strings import translate
+from .. import passes
+from .config import SiteConfig
+
+log = logging.getLogger("mkdocs.plugins.labsite")
+
+# Pages whose layout is a landing or a listing: no documentation sidebars.
+WIDE_PAGES = {HOME, "projects", "news", "jobs"}
+
+
+class LabsitePlugin(BasePlugin[SiteConfig]):
+    def __init__(self) -> None:
+        self.lang = DEFAULT_LANGUAGE.code  # language_pass sets the others
+        self.catalog: Catalog | None = None
+        self.base_url = ""
+        self._target: Path | None = None
+        self._staging: Path | None = None
+        self._passes: list[passes.LanguagePass] = []
+        self._warnings: CountHandler | None = None
+
+    @property
+    def is_primary(self) -> bool:
+        return self.lang == DEFAULT_LANGUAGE.code
+
+    # -- configuration -------------------------------------------------------------------
+
+    @event_priority(100)  # before Material's search reads theme.language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        if not config.site_url:
+            raise PluginError("labsite: set site_url in mkdocs.yml (feeds, hreflang and cards need absolute URLs)")
+        if not config.use_directory_urls:
+            raise PluginError("labsite: use_directory_urls must stay true")
+        self.catalog = build_catalog(root)
+        if self.is_primary:
+            for warning in self.catalog.warnings:
+                log.warning(str(warning))
+        if self.catalog.errors:
+            raise PluginError("\n".join(str(d) for d in self.catalog.errors))
+        self._check_keys()
+
+        lang = LANGUAGES[self.lang]
+        self.base_url = config.site_url.removesuffix(lang.prefix)
+        config.site_url = self.base_url + lang.prefix
+        config.theme["language"] = lang.code
+        if lang.code in self.config.site_names:
+            config.site_name = self.config.site_names[lang.code]
+        config.nav = self._nav()
+        # Material shows its language selector only when extra.alternate is set; our
+        # partials/alternate.html replaces its content with the page's own counterpart.
+        config.extra["alternate"] = [{"name": other.name, "lang": other.code} for other in others(lang.code)]
+        if self.is_primary:
+            self._start_passes(config)
+        return config
+
+    def _check_keys(self) -> None:
+        assert self.catalog is not None
+        for option in ("nav", "footer"):
+            for key in self.config[option]:
+                if self.catalog.page(key, self.lang) is None:
+                    raise PluginError(f"labsite: {option}: no page content/{key}.{self.lang}.md")
+
+    def _nav(self) -> list[Any]:
+        assert self.catalog is not None
+        nav: list[Any] = []
+        for key in self.config.nav:
+            page = self.catalog.page(key, self.lang)
+            assert page is not None
+            nav.append({translate(self.lang, "nav.home"): page.path} if key == HOME else page.path)
+        return nav
+
+    def _start_passes(self, config: MkDocsConfig) -> None:
+        self._target = Path(config.site_dir)
+        self._staging = publish.staging_dir(self._target)
+        config.site_dir = str(self._staging)
+        if config.strict:
+            # MkDocs counts strict-mode warnings only after on_post_build, where we publish.
+            self._warnings = CountHandler()
+            self._warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self._warnings)
+        parallel = self.config.parallel and os.environ.get("LABSITE_JOBS") != "1"
+        for other in others(self.lang):
+            run = passes.start(
+                str(config.config_file_path), other.code, publish.staging_dir(self._target, other.code),
+                self.base_url, strict=False,
+            )
+            self._passes.append(run)
+            if not parallel:
+                run.wait()
+
+    # -- files and pages -----------------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Replace MkDocs' view of docs_dir by the catalog's pages of this language."""
+        assert self.catalog is not None
+        root = str(self.catalog.root)
+        docs = os.path.abspath(config.docs_dir)
+        kept = [f for f in files if not (f.abs_src_path or "").startswith(docs + os.sep)]
+        in_nav = set(self.config.nav)
+        for page in self.catalog.pages_in(self.lang):
+            level = InclusionLevel.INCLUDED if page.key in in_nav else InclusionLevel.NOT_IN_NAV
+            kept.append(File(page.path, root, config.site_dir, True, dest_uri=page.dest_uri, inclusion=level))
+        for asset in self.catalog.assets:
+            dest = self.catalog.asset_dest(asset, self.lang)
+            if dest is not None:
+                kept.append(File(asset.path, root, config.site_dir, True, dest_uri=dest))
+        return Files(kept)
+
+    def _page(self, page: MkPage) -> Page:
+        assert self.catalog is not None
+        found = self.catalog.by_path(page.file.src_uri)
+        assert found is not None, page.file.src_uri
+        return found
+
+    def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        ours = self._page(page)
+        # The catalog's checked front matter, not MkDocs' lenient reading of it.
+        page.meta = dict(ours.meta)
+        # Material prints page titles unescaped: a contributor's "<" must stay text.
+        page.meta["title"] = html.escape(ours.title)
+        if ours.key in WIDE_PAGES:
+            page.meta["hide"] = ["navigation", "toc"]
+        if ours.key == HOME:
+            page.meta["template"] = "home.html"
+        return obfuscate_markdown(markdown, self.lang)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        lang = self.lang
+        env.globals["ls_t"] = lambda key: translate(lang, key)
+        return env
+
+    def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        assert self.catalog is not None
+        context["ls"] = PageView(self.catalog, self._page(page), self.base_url, self.config.footer)
+        return context
+
+    # -- publishing ----------------------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.is_primary:
+            return
+        assert self._staging is not None and self._target is not None
+        for run in self._passes:
+            run.wait()
+        if self._warnings is not None and (counts := self._warnings.get_counts()):
+            summary = ", ".join(f"{n} {level.lower()}s" for level, n in counts)
+            raise PluginError(f"aborted with {summary} in strict mode; {self._target} left as it was")
+        for run in self._passes:
+            prefix = LANGUAGES[run.lang].prefix.rstrip("/")
+            destination = self._staging / prefix
+            if destination.exists():
+                raise PluginError(f"labsite: a default-language page uses the URL /{prefix}/, reserved for {run.lang}")
+            os.rename(run.site_dir, destination)
+        publish.swap_in(self._staging, self._target)
+        config.site_dir = str(self._target)
+        log.info("Site published to %s (%s)", self._target, ", ".join(LANGUAGES))
+        self._cleanup()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.is_primary:
+            for run in self._passes:
+                run.stop()
+                publish.discard(run.site_dir)
+            if self._staging is not None:
+                publish.discard(self._staging)
+            self._cleanup()
+
+    def _cleanup(self) -> None:
+        self._passes = []
+        self._staging = None
+        if self._warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self._warnings)
+            self._warnings = None
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.catalog is not None
+        for folder in ("projects", "news"):
+            path = self.catalog.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server

@@ -1,0 +1,48 @@
+"""Keep e-mail addresses out of the HTML source, in a form people can still read and use.
+
+Contributors write addresses as usual in Markdown (``<a@b.fr>``, ``[text](mailto:a@b.fr)``
+or bare). Each becomes a span: without JavaScript it reads "a [at] b [dot] fr" with a
+hidden decoy inside; with JavaScript, labsite.js turns it into a working mailto link.
+The address itself is stored reversed and base64-encoded, which harvesters don't decode.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+
+_ADDRESS = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_MAILTO_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\(\s*<?mailto:(?P<address>" + _ADDRESS + r")>?\s*\)")
+_AUTOLINK = re.compile(r"<(?:mailto:)?(?P<address>" + _ADDRESS + r")>")
+_BARE = re.compile(r"(?<![\w.+/-])(?P<address>" + _ADDRESS + r")")
+_WORDS = {"fr": ("arobase", "point"), "en": ("at", "dot")}
+
+
+def encode(address: str) -> str:
+    return base64.b64encode(address[::-1].encode()).decode("ascii")
+
+
+def readable(address: str, lang: str) -> str:
+    """HTML for the no-JavaScript reading: user [at] domain [dot] tld, with a hidden decoy."""
+    at, dot = _WORDS.get(lang, _WORDS["en"])
+    user, domain = address.split("@", 1)
+    parts = [html.escape(part) for part in domain.split(".")]
+    decoy = '<span class="ls-email__decoy" aria-hidden="true">nospam.</span>'
+    return f"{html.escape(user)} [{at}] {decoy}" + f" [{dot}] ".join(parts)
+
+
+def email_html(address: str, lang: str, label: str = "") -> str:
+    label_html = f'<span class="ls-email__label">{html.escape(label)}</span> ' if label and label != address else ""
+    return (
+        f'<span class="ls-email" data-ls-email="{encode(address)}">{label_html}'
+        f'<span class="ls-email__address">{readable(address, lang)}</span></span>'
+    )
+
+
+def obfuscate_markdown(markdown: str, lang: str) -> str:
+    """Replace every e-mail address written in a Markdown text by its obfuscated span."""
+    markdown = _MAILTO_LINK.sub(lambda m: email_html(m["address"], lang, m["label"].strip()), markdown)
+    markdown = _AUTOLINK.sub(lambda m: email_html(m["address"], lang), markdown)
+    # Addresses already turned into spans are gone from the text, so only bare ones remain.
+    return _BARE.sub(lambda m: email_html(m["address"], lang), markdown)

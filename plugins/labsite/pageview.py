@@ -1,0 +1,73 @@
+"""What a page's templates need to know beyond its own content: its translations and links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import HOME, Catalog, Page
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, others
+from .urls import absolute, relative
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    name: str  # the language's own name
+    href: str  # relative link from the current page
+    url: str  # absolute URL, for <link rel="alternate" hreflang>
+    is_counterpart: bool  # False when the page has no translation and this is the other home
+
+
+class PageView:
+    def __init__(self, catalog: Catalog, page: Page, base_url: str, footer_keys: list[str]) -> None:
+        self.catalog = catalog
+        self.page = page
+        self.lang = page.lang
+        self.base_url = base_url
+        self._footer_keys = footer_keys
+
+    def _alternate(self, target: Page, is_counterpart: bool = True) -> Alternate:
+        return Alternate(
+            target.lang,
+            LANGUAGES[target.lang].name,
+            relative(self.page.url, target.url),
+            absolute(self.base_url, target.url),
+            is_counterpart,
+        )
+
+    @property
+    def translations(self) -> list[Alternate]:
+        """Every language version of this page, itself included: the hreflang set."""
+        return [self._alternate(p) for p in self.catalog.translations(self.page)]
+
+    @property
+    def x_default(self) -> Alternate | None:
+        default = self.catalog.page(self.page.key, DEFAULT_LANGUAGE.code)
+        return self._alternate(default) if default else None
+
+    @property
+    def switch(self) -> list[Alternate]:
+        """Links of the language switch: the counterpart, else the other language's home."""
+        links = []
+        for lang in others(self.lang):
+            target = self.catalog.page(self.page.key, lang.code)
+            if target is not None:
+                links.append(self._alternate(target))
+            elif (home := self.catalog.page(HOME, lang.code)) is not None:
+                links.append(self._alternate(home, is_counterpart=False))
+        return links
+
+    def link(self, key: str) -> str:
+        """Relative link to another page of the same language."""
+        target = self.catalog.page(key, self.lang)
+        if target is None:
+            raise KeyError(f"no page {key!r} in {self.lang}")
+        return relative(self.page.url, target.url)
+
+    @property
+    def footer(self) -> list[tuple[str, str]]:
+        return [
+            (self.catalog.page(key, self.lang).title, self.link(key))
+            for key in self._footer_keys
+            if self.catalog.page(key, self.lang)
+        ]

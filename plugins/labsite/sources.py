@@ -1,0 +1,99 @@
+"""Find the site's source files in the repository and say what each one is.
+
+Layout (Hugo-like: translations by file name):
+  content/<stem>.<lang>.md          static pages; assets may sit beside them
+  projects/<slug>/index.<lang>.md   one folder a project, images beside it
+  news/<slug>/index.<lang>.md       one folder an announcement (news, job or call)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .diagnostics import Diagnostic
+from .languages import LANGUAGES
+
+Kind = Literal["content", "project", "announcement"]
+
+CONTENT_DIR = "content"
+ITEM_DIRS: dict[str, Kind] = {"projects": "project", "news": "announcement"}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    path: str  # relative to the repository root, forward slashes
+    kind: Kind
+    key: str  # identity shared by the translations: "data", "projects/<slug>"
+    lang: str
+
+
+@dataclass(frozen=True)
+class Asset:
+    path: str  # relative to the repository root
+    owner: str  # key of the page folder it belongs to ("" for content/)
+
+
+@dataclass
+class SourceTree:
+    pages: list[SourcePage]
+    assets: list[Asset]
+    problems: list[Diagnostic]
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def discover(root: Path) -> SourceTree:
+    """List pages and assets; file names that fit no rule are reported, not skipped."""
+    tree = SourceTree([], [], [])
+    allowed = " or ".join(f"'.{code}.md'" for code in LANGUAGES)
+
+    def bad(path: str, message: str) -> None:
+        tree.problems.append(Diagnostic(path, 1, 1, "error", "", message))
+
+    content = root / CONTENT_DIR
+    for file in sorted(content.rglob("*")) if content.is_dir() else []:
+        if not file.is_file() or _is_hidden(file, root):
+            continue
+        rel = file.relative_to(root).as_posix()
+        if file.suffix != ".md":
+            tree.assets.append(Asset(rel, ""))
+            continue
+        match = _PAGE_NAME.match(file.name)
+        if not match or match["lang"] not in LANGUAGES:
+            bad(rel, f"a page's file name must end in {allowed} (e.g. 'about.fr.md')")
+            continue
+        stem = file.relative_to(content).parent.joinpath(match["stem"]).as_posix()
+        tree.pages.append(SourcePage(rel, "content", stem, match["lang"]))
+
+    for section, kind in ITEM_DIRS.items():
+        base = root / section
+        for file in sorted(base.rglob("*")) if base.is_dir() else []:
+            if not file.is_file() or _is_hidden(file, root):
+                continue
+            rel = file.relative_to(root).as_posix()
+            parts = file.relative_to(base).parts
+            if len(parts) < 2:
+                bad(rel, f"put each item in its own folder: {section}/<slug>/index.fr.md and index.en.md")
+                continue
+            slug = parts[0]
+            if not SLUG.match(slug):
+                bad(rel, f"folder name {slug!r} is not a valid slug: use lowercase letters, digits and single hyphens")
+                continue
+            key = f"{section}/{slug}"
+            if file.suffix != ".md":
+                tree.assets.append(Asset(rel, key))
+                continue
+            match = _PAGE_NAME.match(file.name)
+            if len(parts) != 2 or not match or match["stem"] != "index" or match["lang"] not in LANGUAGES:
+                names = " and ".join(f"index.{code}.md" for code in LANGUAGES)
+                bad(rel, f"an item folder holds exactly {names} (and its images); rename or move this file")
+                continue
+            tree.pages.append(SourcePage(rel, kind, key, match["lang"]))
+    return tree

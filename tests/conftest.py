@@ -1,0 +1,199 @@
+"""Shared test helpers: fixture sites built in temporary folders, a local HTTP server, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+MKDOCS_YML = """\
+site_name: Laboratoire Test
+site_url: https://lab.example.org/
+docs_dir: content
+theme:
+  name: material
+  custom_dir: {theme}
+  language: fr
+  font: false
+  features: [navigation.tabs]
+extra_css: [assets/stylesheets/labsite.css]
+extra_javascript: [assets/javascripts/labsite.js]
+markdown_extensions: [attr_list, md_in_html, toc]
+plugins:
+  - labsite:
+      site_names: {{fr: Laboratoire Test, en: Test Lab}}
+      nav: [index, about, projects, jobs, data, contact]
+      footer: [legal, accessibility]
+  - search
+validation:
+  nav:
+    omitted_files: info
+"""
+
+
+def page(title: str, slug: str | None, body: str = "", **fields: str) -> str:
+    lines = ["---", f'title: "{title}"']
+    if slug is not None:
+        lines.append(f'slug: "{slug}"')
+    lines += [f'{key}: "{value}"' for key, value in fields.items()]
+    return "\n".join([*lines, "---", "", textwrap.dedent(body).strip(), ""])
+
+
+# A small bilingual site: every content page the templates link to, a project with an image, a news item.
+FIXTURE_FILES: dict[str, str] = {
+    "content/index.fr.md": page(
+        "Laboratoire Test", "", "Bienvenue au laboratoire.", description="La mission en une phrase."
+    ),
+    "content/index.en.md": page("Test Lab", "", "Welcome to the lab.", description="The mission in one sentence."),
+    "content/about.fr.md": page("À propos", "a-propos", "## Histoire\n\nUn hôpital et un institut : ornithorynque."),
+    "content/about.en.md": page("About", "about", "## History\n\nA hospital and an institute: platypus."),
+    "content/projects.fr.md": page("Projets", "projets", "Les projets."),
+    "content/projects.en.md": page("Projects", "projects", "The projects."),
+    "content/jobs.fr.md": page("Recrutement", "recrutement", "Les offres."),
+    "content/jobs.en.md": page("Jobs", "jobs", "The offers."),
+    "content/news.fr.md": page("Actualités", "actualites", "Les nouvelles."),
+    "content/news.en.md": page("News", "news", "The news."),
+    "content/data.fr.md": page("Données", "donnees", "Les données."),
+    "content/data.en.md": page("Data", "data", "The data."),
+    "content/contact.fr.md": page(
+        "Contact",
+        "contact",
+        "Écrivez à <contact@lab.example.org> ou [au secrétariat](mailto:secretariat@lab.example.org).",
+    ),
+    "content/contact.en.md": page(
+        "Contact", "contact", "Write to <contact@lab.example.org> or [the office](mailto:secretariat@lab.example.org)."
+    ),
+    "content/legal.fr.md": page("Mentions légales", "mentions-legales", "Éditeur."),
+    "content/legal.en.md": page("Legal notice", "legal-notice", "Publisher."),
+    "content/accessibility.fr.md": page("Accessibilité", "accessibilite", "Non conforme."),
+    "content/accessibility.en.md": page("Accessibility", "accessibility", "Non-compliant."),
+    "projects/heart-ai/index.fr.md": page(
+        "Cœur & IA <b>",
+        None,
+        "![Schéma](diagram.svg)\n\nVoir [les données](../../content/data.fr.md).",
+        summary="Un projet.",
+    ),
+    "projects/heart-ai/index.en.md": page(
+        "Heart & AI <b>",
+        None,
+        "![Diagram](diagram.svg)\n\nSee [the data](../../content/data.en.md).",
+        summary="A project.",
+    ),
+    "projects/heart-ai/diagram.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+    "news/first-news/index.fr.md": page("Première nouvelle", None, "Texte.", type="news"),
+    "news/first-news/index.en.md": page("First news", None, "Text.", type="news"),
+}
+
+
+def write_site(root: Path, files: dict[str, str] | None = None) -> Path:
+    """Write a fixture site into ``root``; returns its mkdocs.yml."""
+    root.mkdir(parents=True, exist_ok=True)
+    config = root / "mkdocs.yml"
+    config.write_text(MKDOCS_YML.format(theme=REPO / "theme_overrides"), encoding="utf-8")
+    for name, text in (FIXTURE_FILES if files is None else files).items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return config
+
+
+def run_labsite(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``labsite`` as a user runs it, in the site's folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "labsite.cli", *args],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def build(config: Path, *args: str) -> Path:
+    result = run_labsite(config, "build", *args)
+    assert result.returncode == 0, result.stderr
+    return config.parent / "site"
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site, built once: returns its site/ folder."""
+    return build(write_site(tmp_path_factory.mktemp("fixture")))
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The lab's real site, built strictly from a copy of the repository's sources."""
+    root = tmp_path_factory.mktemp("repo")
+    for name in ("content", "projects", "news", "theme_overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return build(root / "mkdocs.yml", "--strict")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def serve() -> Iterator[functools.partial[str]]:
+    """Serve a folder on 127.0.0.1; returns a function folder -> base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield functools.partial(start)
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (Playwright's own browsers are not used)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium package")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

@@ -1,0 +1,180 @@
+"""The bilingual build as a visitor and a crawler see it: languages, switch, hreflang, search, nav."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+from tests.conftest import FIXTURE_FILES, build, page, run_labsite, tree_digest, write_site
+
+SITE_URL = "https://lab.example.org/"
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def html_lang(text: str) -> str:
+    match = re.search(r"<html lang=\"([^\"]+)\"", text)
+    assert match
+    return match[1]
+
+
+def switch_target(text: str, page_url: str) -> str:
+    match = re.search(r'class="ls-lang-switch__link" href="([^"]+)" hreflang="(\w+)"', text)
+    assert match, "no language switch"
+    return urljoin(SITE_URL + page_url, match[1])
+
+
+def alternates(text: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', text))
+
+
+def test_french_at_root_english_under_en(fixture_site: Path) -> None:
+    assert html_lang(read(fixture_site, "")) == "fr"
+    assert html_lang(read(fixture_site, "en")) == "en"
+    assert html_lang(read(fixture_site, "a-propos")) == "fr"
+    assert html_lang(read(fixture_site, "en/about")) == "en"
+    # Material's own UI strings follow the page's language.
+    assert 'placeholder="Rechercher"' in read(fixture_site, "a-propos")
+    assert 'placeholder="Search"' in read(fixture_site, "en/about")
+
+
+def test_switch_leads_to_the_counterpart_not_the_other_home(fixture_site: Path) -> None:
+    assert switch_target(read(fixture_site, "a-propos"), "a-propos/") == SITE_URL + "en/about/"
+    assert switch_target(read(fixture_site, "en/about"), "en/about/") == SITE_URL + "a-propos/"
+    assert (
+        switch_target(read(fixture_site, "projets/heart-ai"), "projets/heart-ai/") == SITE_URL + "en/projects/heart-ai/"
+    )
+    assert switch_target(read(fixture_site, "en"), "en/") == SITE_URL
+
+
+def test_hreflang_alternates_and_x_default(fixture_site: Path) -> None:
+    expected = {"fr": SITE_URL + "a-propos/", "en": SITE_URL + "en/about/", "x-default": SITE_URL + "a-propos/"}
+    assert alternates(read(fixture_site, "a-propos")) == expected
+    assert alternates(read(fixture_site, "en/about")) == expected
+    assert f'<link rel="canonical" href="{SITE_URL}en/about/">' in read(fixture_site, "en/about")
+
+
+def search_index(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_one_search_index_per_language(fixture_site: Path) -> None:
+    french, english = search_index(fixture_site), search_index(fixture_site / "en")
+    assert french["config"]["lang"] == ["fr"]
+    assert english["config"]["lang"] == ["en"]
+    french_text = " ".join(doc["text"] for doc in french["docs"])
+    english_text = " ".join(doc["text"] for doc in english["docs"])
+    assert "ornithorynque" in french_text and "platypus" not in french_text
+    assert "platypus" in english_text and "ornithorynque" not in english_text
+    assert all(not doc["location"].startswith("en/") for doc in french["docs"])
+
+
+def test_nav_holds_sections_not_items(fixture_site: Path) -> None:
+    home = read(fixture_site, "")
+    tabs = re.search(r'<nav class="md-tabs".*?</nav>', home, re.S)
+    assert tabs
+    assert "a-propos/" in tabs[0] and "projets/" in tabs[0]
+    assert "heart-ai" not in home
+    assert (fixture_site / "projets/heart-ai/index.html").is_file()
+    assert (fixture_site / "en/news/first-news/index.html").is_file()
+
+
+def test_item_images_and_links_resolve(fixture_site: Path) -> None:
+    assert (fixture_site / "projets/heart-ai/diagram.svg").is_file()
+    assert (fixture_site / "en/projects/heart-ai/diagram.svg").is_file()
+    project = read(fixture_site, "projets/heart-ai")
+    assert 'src="diagram.svg"' in project
+    assert 'href="../../donnees/"' in project
+
+
+def test_contributor_titles_are_escaped(fixture_site: Path) -> None:
+    project = read(fixture_site, "projets/heart-ai")
+    assert "<b>" not in project.split("<body", 1)[1].split('class="md-content"', 1)[1].split("</article>")[0]
+    assert "<title>Cœur &amp; IA &lt;b&gt; - Laboratoire Test</title>" in project
+
+
+def test_addresses_never_in_clear_text(fixture_site: Path) -> None:
+    for path in fixture_site.rglob("*"):
+        if path.suffix in {".html", ".json", ".xml"}:
+            text = html.unescape(path.read_text(encoding="utf-8"))
+            assert "contact@lab.example.org" not in text, path
+            assert "secretariat@lab.example.org" not in text, path
+    contact = read(fixture_site, "contact")
+    encoded = re.findall(r'data-ls-email="([^"]+)"', contact)
+    assert [base64.b64decode(e).decode()[::-1] for e in encoded] == [
+        "contact@lab.example.org",
+        "secretariat@lab.example.org",
+    ]
+    assert "contact [arobase] " in contact
+    assert "contact [at] " in read(fixture_site, "en/contact")
+
+
+def test_missing_counterpart_is_a_warning_naming_the_file(tmp_path: Path) -> None:
+    files = dict(FIXTURE_FILES)
+    files["content/extra.fr.md"] = page("Seul", "seul", "Pas de traduction.")
+    config = write_site(tmp_path, files)
+    result = run_labsite(config, "build")
+    assert result.returncode == 0, result.stderr
+    assert "content/extra.fr.md:1:1: warning: no English counterpart: content/extra.en.md is missing" in result.stderr
+    # The switch of the untranslated page leads to the other language's home.
+    assert switch_target(read(tmp_path / "site", "seul"), "seul/") == SITE_URL + "en/"
+
+
+def test_broken_source_fails_and_leaves_the_previous_site(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    site = build(config)
+    before = tree_digest(site)
+    (tmp_path / "content/about.en.md").write_text('---\ntitle: "About\nslug: about\n---\n', encoding="utf-8")
+    result = run_labsite(config, "build")
+    assert result.returncode == 1
+    assert "content/about.en.md:" in result.stderr and "YAML syntax error" in result.stderr
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_failure_in_the_english_pass_leaves_the_previous_site(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    site = build(config)
+    before = tree_digest(site)
+    (tmp_path / "content/about.en.md").write_text(page("About", "about", "[broken](missing.en.md)"), encoding="utf-8")
+    result = run_labsite(config, "build", "--strict")
+    assert result.returncode == 1
+    assert "[en]" in result.stderr and "missing.en.md" in result.stderr
+    assert tree_digest(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_broken_mkdocs_yml_fails_clearly(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    site = build(config)
+    before = tree_digest(site)
+    config.write_text(config.read_text() + "\nplugins: [\n", encoding="utf-8")
+    result = run_labsite(config, "build")
+    assert result.returncode != 0
+    assert "mkdocs.yml" in result.stderr or "YAML" in result.stderr
+    assert tree_digest(site) == before
+
+
+def test_mkdocs_build_and_labsite_build_give_the_same_site(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    ours = tree_digest(build(config))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "by-mkdocs")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    theirs = tree_digest(tmp_path / "by-mkdocs")
+    assert theirs.keys() == ours.keys()
+    differing = [name for name in ours if ours[name] != theirs[name] and not name.endswith("sitemap.xml.gz")]
+    assert differing == []

@@ -1,0 +1,24 @@
+/* Turn obfuscated e-mail spans (see labsite/obfuscation.py) into working mailto links. */
+(function () {
+  "use strict";
+  function decode(encoded) {
+    var reversed = new TextDecoder().decode(Uint8Array.from(atob(encoded), function (c) { return c.charCodeAt(0); }));
+    return Array.from(reversed).reverse().join("");
+  }
+  function reveal(root) {
+    root.querySelectorAll(".ls-email[data-ls-email]").forEach(function (span) {
+      var address = decode(span.getAttribute("data-ls-email"));
+      var label = span.querySelector(".ls-email__label");
+      var link = document.createElement("a");
+      link.href = "mailto:" + address;
+      link.textContent = label ? label.textContent : address;
+      link.className = "ls-email-link";
+      span.replaceWith(link);
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { reveal(document); });
+  } else {
+    reveal(document);
+  }
+})();
