@@ -50,6 +50,8 @@ plugins:
 validation:
   nav:
     omitted_files: info
+  links:
+    anchors: warn
 """
 
 
@@ -61,8 +63,53 @@ def page(title: str, slug: str | None, body: str = "", **fields: str) -> str:
     return "\n".join([*lines, "---", "", textwrap.dedent(body).strip(), ""])
 
 
+PARTNERS_YML = """\
+- id: aphp-eds
+  name: {fr: Entrepôt de données de santé, en: Health data warehouse}
+  institution: AP-HP
+  url: https://eds.example.org/
+- id: inria-team
+  name: Équipe Inria
+  institution: Inria
+"""
+TAXONOMY_YML = """\
+themes:
+  imaging: {fr: Imagerie, en: Imaging}
+  critical-care: {fr: Réanimation, en: Critical care}
+tags:
+  event: {fr: Événement, en: Event}
+  recruitment: {fr: Recrutement, en: Recruitment}
+"""
+PROJECT_YML = """\
+acronym: HAI
+status: ongoing
+start: 2025-01-01
+themes: [imaging]
+partners: [aphp-eds, inria-team]
+data_sources: [eds, pacs]
+contacts:
+  - name: Ada Martin
+    role: {fr: Coordinatrice, en: Coordinator}
+    email: ada.martin@example.org
+draft: false
+"""
+NEWS_YML = """\
+type: news
+date: 2026-05-04
+tags: [event]
+projects: [heart-ai]
+draft: false
+"""
+
+
+def item_page(title: str, summary: str, body: str = "", **fields: str) -> str:
+    return page(title, None, body, summary=summary, **fields)
+
+
 # A small bilingual site: every content page the templates link to, a project with an image, a news item.
-FIXTURE_FILES: dict[str, str] = {
+FIXTURE_FILES: dict[str, str | bytes | None] = {
+    "data/partners.yml": PARTNERS_YML,
+    "data/taxonomy.yml": TAXONOMY_YML,
     "content/index.fr.md": page(
         "Laboratoire Test", "", "Bienvenue au laboratoire.", description="La mission en une phrase."
     ),
@@ -89,33 +136,32 @@ FIXTURE_FILES: dict[str, str] = {
     "content/legal.en.md": page("Legal notice", "legal-notice", "Publisher."),
     "content/accessibility.fr.md": page("Accessibilité", "accessibilite", "Non conforme."),
     "content/accessibility.en.md": page("Accessibility", "accessibility", "Non-compliant."),
-    "projects/heart-ai/index.fr.md": page(
-        "Cœur & IA <b>",
-        None,
-        "![Schéma](diagram.svg)\n\nVoir [les données](../../content/data.fr.md).",
-        summary="Un projet.",
+    "projects/heart-ai/index.yml": PROJECT_YML,
+    "projects/heart-ai/index.fr.md": item_page(
+        "Cœur & IA <b>", "Un projet.", "![Schéma](diagram.svg)\n\nVoir [les données](../../content/data.fr.md)."
     ),
-    "projects/heart-ai/index.en.md": page(
-        "Heart & AI <b>",
-        None,
-        "![Diagram](diagram.svg)\n\nSee [the data](../../content/data.en.md).",
-        summary="A project.",
+    "projects/heart-ai/index.en.md": item_page(
+        "Heart & AI <b>", "A project.", "![Diagram](diagram.svg)\n\nSee [the data](../../content/data.en.md)."
     ),
     "projects/heart-ai/diagram.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
-    "news/first-news/index.fr.md": page("Première nouvelle", None, "Texte.", type="news"),
-    "news/first-news/index.en.md": page("First news", None, "Text.", type="news"),
+    "news/first-news/index.yml": NEWS_YML,
+    "news/first-news/index.fr.md": item_page("Première nouvelle", "Une nouvelle.", "Texte."),
+    "news/first-news/index.en.md": item_page("First news", "A news item.", "Text."),
 }
 
 
-def write_site(root: Path, files: dict[str, str] | None = None) -> Path:
-    """Write a fixture site into ``root``; returns its mkdocs.yml."""
+def write_site(root: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write a fixture site into ``root`` (None: leave that file out); returns its mkdocs.yml."""
     root.mkdir(parents=True, exist_ok=True)
     config = root / "mkdocs.yml"
     config.write_text(MKDOCS_YML.format(theme=REPO / "theme_overrides"), encoding="utf-8")
-    for name, text in (FIXTURE_FILES if files is None else files).items():
+    for name, content in (FIXTURE_FILES if files is None else files).items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif content is not None:
+            path.write_text(content, encoding="utf-8")
     return config
 
 
@@ -156,7 +202,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The lab's real site, built strictly from a copy of the repository's sources."""
     root = tmp_path_factory.mktemp("repo")
-    for name in ("content", "projects", "news", "theme_overrides"):
+    for name in ("content", "projects", "news", "data", "theme_overrides"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return build(root / "mkdocs.yml", "--strict")

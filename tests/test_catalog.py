@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from labsite.catalog import build_catalog
-from tests.conftest import FIXTURE_FILES, page, write_site
+from labsite.model import Announcement, Project
+from tests.conftest import FIXTURE_FILES, NEWS_YML, PROJECT_YML, write_site
 
 
 def test_urls_follow_slugs_and_listing_pages(tmp_path: Path) -> None:
     write_site(tmp_path)
-    catalog = build_catalog(tmp_path)
+    catalog = build_catalog(tmp_path, today=dt.date(2026, 11, 29))
     assert catalog.errors == [] and catalog.warnings == []
     urls = {(p.key, p.lang): p.url for p in catalog.pages}
     assert urls[("index", "fr")] == "" and urls[("index", "en")] == "en/"
@@ -19,19 +21,42 @@ def test_urls_follow_slugs_and_listing_pages(tmp_path: Path) -> None:
     assert about is not None and [p.lang for p in catalog.translations(about)] == ["fr", "en"]
 
 
-def test_every_problem_is_collected(tmp_path: Path) -> None:
+def test_items_are_typed_with_facts_written_once(tmp_path: Path) -> None:
+    write_site(tmp_path)
+    catalog = build_catalog(tmp_path, today=dt.date(2026, 11, 29))
+    project = catalog.projects["heart-ai"]
+    assert isinstance(project, Project)
+    assert project.status == "ongoing" and project.start == dt.date(2025, 1, 1)
+    assert project.partners == ("aphp-eds", "inria-team") and project.data_sources == ("eds", "pacs")
+    assert project.contacts[0].role == {"fr": "Coordinatrice", "en": "Coordinator"}
+    assert project.texts["fr"].title == "Cœur & IA <b>" and project.texts["en"].summary == "A project."
+    # Both language pages carry the very same item: they cannot disagree on a fact.
+    fr, en = catalog.page("projects/heart-ai", "fr"), catalog.page("projects/heart-ai", "en")
+    assert fr is not None and en is not None and fr.item is en.item
+    news = catalog.announcements["first-news"]
+    assert isinstance(news, Announcement) and news.projects == ("heart-ai",)
+    assert catalog.partners["aphp-eds"].name["en"] == "Health data warehouse"
+    assert catalog.taxonomy.themes["imaging"] == {"fr": "Imagerie", "en": "Imaging"}
+
+
+def test_drafts_and_future_announcements_are_checked_but_not_published(tmp_path: Path) -> None:
     files = dict(FIXTURE_FILES)
-    files["content/about.fr.md"] = page("À propos", "about-fr", tags="x")
-    files["content/about.en.md"] = '---\ntitle: no\nslug: "contact"\n---\n'
-    files["content/notes.md"] = "# no language"
-    files["projects/Bad_Name/index.fr.md"] = page("X", None)
-    files["news/first-news/index.fr.md"] = page("Première", None, type="event")
+    files["projects/heart-ai/index.yml"] = PROJECT_YML.replace("draft: false", "draft: true")
+    files["news/first-news/index.yml"] = NEWS_YML.replace("projects: [heart-ai]", "projects: []")
     write_site(tmp_path, files)
-    catalog = build_catalog(tmp_path)
-    found = {(d.path, d.line, d.field): d.message for d in catalog.errors}
-    assert "unknown field" in found[("content/about.fr.md", 4, "tags")]
-    assert "must be text" in found[("content/about.en.md", 2, "title")]
-    assert "URL /en/contact/ is already taken by content/about.en.md" in found[("content/contact.en.md", 1, "slug")]
-    assert "must end in '.fr.md' or '.en.md'" in found[("content/notes.md", 1, "")]
-    assert "not a valid slug" in found[("projects/Bad_Name/index.fr.md", 1, "")]
-    assert "must be one of: news, job, call" in found[("news/first-news/index.fr.md", 3, "type")]
+    before = build_catalog(tmp_path, today=dt.date(2026, 5, 3))
+    assert before.errors == []
+    assert before.page("projects/heart-ai", "fr") is None and "heart-ai" not in before.projects
+    assert before.page("news/first-news", "fr") is None  # dated 2026-05-04
+    on_the_day = build_catalog(tmp_path, today=dt.date(2026, 5, 4))
+    assert on_the_day.page("news/first-news", "en") is not None
+
+
+def test_a_draft_is_still_checked(tmp_path: Path) -> None:
+    files = dict(FIXTURE_FILES)
+    files["projects/heart-ai/index.yml"] = PROJECT_YML.replace("draft: false", "draft: true").replace(
+        "status: ongoing", "status: paused"
+    )
+    write_site(tmp_path, files)
+    errors = build_catalog(tmp_path).errors
+    assert [(e.path, e.line, e.field) for e in errors] == [("projects/heart-ai/index.yml", 2, "status")]

@@ -1,29 +1,32 @@
-"""The catalog: every page of every language, with its URL and its translations.
+"""The catalog: every page of every language, with its URL, its translations and its item.
 
-Built once per build from the sources; every output (pages, listings, feeds, cards)
-reads it instead of scanning files again.
+Built once per build from the sources, with every check of the content model; every
+output (pages, listings, feeds, cards) reads it instead of scanning files again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import frontmatter
+from . import clock, frontmatter
 from .diagnostics import Diagnostic
+from .fields import INVALID, Checker
+from .items import LoadedItem, load_item
 from .languages import LANGUAGES
+from .links import check_links
+from .model import Announcement, Item, Partner, Project, Taxonomy
+from .registry import PARTNERS_FILE, TAXONOMY_FILE, load_partners, load_taxonomy
+from .schemas import CONTENT_PAGE
 from .sources import Asset, SourcePage, discover
 
 HOME = "index"
-# Which content page lists the items of a kind, and so gives them their URL prefix.
+# Which content page lists the items of a type, and so gives them their URL prefix.
 LISTING_OF_TYPE = {"project": "projects", "news": "news", "job": "jobs", "call": "jobs"}
-ANNOUNCEMENT_TYPES = ("news", "job", "call")
-
-# Fields each kind accepts (issue #3 turns items into the full typed model).
-CONTENT_FIELDS = {"title": True, "slug": True, "description": False}
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ class Page:
     title: str
     description: str
     url: str  # from the site root, "" for the French home, "en/projects/x/" ...
-    meta: dict[str, Any] = field(hash=False, compare=False)
+    item: Item | None = field(default=None, hash=False, compare=False)
+    body: str = field(default="", repr=False, compare=False)
     body_line: int = 1
 
     @property
@@ -63,6 +67,12 @@ class Catalog:
     pages: list[Page]
     assets: list[Asset]
     diagnostics: list[Diagnostic]
+    partners: dict[str, Partner] = field(default_factory=dict)
+    taxonomy: Taxonomy = field(default_factory=lambda: Taxonomy({}, {}))
+    projects: dict[str, Project] = field(default_factory=dict)  # published ones, by slug
+    announcements: dict[str, Announcement] = field(default_factory=dict)  # published ones
+    today: dt.date = field(default_factory=clock.today)
+    scheduled: list[tuple[str, dt.date]] = field(default_factory=list)  # (item key, publication date)
     _by_key: dict[str, dict[str, Page]] = field(default_factory=dict)
     _by_path: dict[str, Page] = field(default_factory=dict)
 
@@ -96,7 +106,7 @@ class Catalog:
         return [page for page in self.pages if page.lang == lang]
 
     def asset_dest(self, asset: Asset, lang: str) -> str | None:
-        """Where an asset goes inside a language's build, or None if that language has no owner page."""
+        """Where an asset goes inside a language's build; None if its page is not published."""
         if not asset.owner:
             return asset.path.removeprefix("content/")
         owner = self.page(asset.owner, lang)
@@ -105,99 +115,145 @@ class Catalog:
         return owner.pass_url + asset.path.removeprefix(asset.owner + "/")
 
 
-def _text(front: frontmatter.FrontMatter, key: str, required: bool, problems: list[Diagnostic]) -> str:
-    line, column = front.position(key)
-    if key not in front.data:
-        if required:
-            problems.append(Diagnostic(front.path, 1, 1, "error", key, "missing required field"))
-        return ""
-    value = front.data[key]
-    if isinstance(value, str):
-        return value.strip()
-    hint = ""
-    if isinstance(value, bool):
-        hint = " (YAML reads yes/no/on/off as true/false: put the text in quotes)"
-    elif isinstance(value, dt.date | int | float):
-        hint = f" (YAML read {value!r} as a {type(value).__name__}: put the text in quotes)"
-    problems.append(Diagnostic(front.path, line, column, "error", key, f"must be text{hint}"))
-    return ""
-
-
-def build_catalog(root: Path) -> Catalog:
+def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
     """Read and check every source under ``root``; problems are collected, never raised."""
+    today = today or clock.today()
     tree = discover(root)
     problems = list(tree.problems)
-    fronts: dict[str, frontmatter.FrontMatter] = {}
-    for source in tree.pages:
-        front, found = frontmatter.parse(source.path, (root / source.path).read_bytes())
-        problems += found
-        if front is not None:
-            fronts[source.path] = front
+    partners = load_partners(root, problems)
+    taxonomy = load_taxonomy(root, problems)
 
-    def slug_of(source: SourcePage, front: frontmatter.FrontMatter) -> str:
-        slug = _text(front, "slug", source.key != HOME, problems)
-        if source.key == HOME and slug:
-            line, column = front.position("slug")
-            problems.append(Diagnostic(source.path, line, column, "error", "slug", "the home page has no slug"))
-        return slug.strip("/")
-
-    # Content pages first: listing pages give items their URL prefix.
-    content_urls: dict[tuple[str, str], str] = {}
     pages: list[Page] = []
+    listing_urls: dict[tuple[str, str], str] = {}
     for source in tree.pages:
-        front = fronts.get(source.path)
-        if source.kind != "content" or front is None:
+        if source.kind == "content" and (page := _content_page(root, source, problems)) is not None:
+            pages.append(page)
+            listing_urls[(source.key, source.lang)] = page.url
+    _check_counterparts([p.source for p in pages], problems)
+
+    item_pages: dict[str, list[SourcePage]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    for source in tree.pages:
+        if source.kind != "content":
+            item_pages[source.key].append(source)
+            kinds[source.key] = source.kind
+    for key in tree.item_data:
+        kinds.setdefault(key, "project" if key.startswith("projects/") else "announcement")
+    loaded: dict[str, LoadedItem] = {}
+    for key in sorted(kinds):
+        item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems)
+        if item is not None:
+            loaded[key] = item
+
+    project_slugs = {key.split("/", 1)[1] for key, kind in kinds.items() if kind == "project"}
+    known = {
+        "partner": set(partners),
+        "theme": set(taxonomy.themes),
+        "tag": set(taxonomy.tags),
+        "project": project_slugs,
+    }
+    broken = {d.path for d in problems if d.level == "error"}
+    broken_registries = {
+        kind
+        for kind, name in (("partner", PARTNERS_FILE), ("theme", TAXONOMY_FILE), ("tag", TAXONOMY_FILE))
+        if name in broken
+    }
+    where_defined = {"partner": PARTNERS_FILE, "theme": TAXONOMY_FILE, "tag": TAXONOMY_FILE, "project": "projects/"}
+    projects: dict[str, Project] = {}
+    announcements: dict[str, Announcement] = {}
+    scheduled: list[tuple[str, dt.date]] = []
+    for key, entry in loaded.items():
+        ck = Checker(entry.doc, problems)
+        for kind, ident, where in entry.references:
+            if kind in broken_registries:
+                continue  # its own errors are reported; don't add one per reference
+            if ident not in known[kind]:
+                close = difflib.get_close_matches(ident, known[kind], n=1)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                ck.error(where, f"no {kind} {ident!r}: {hint}the {kind}s are in {where_defined[kind]}")
+        item = entry.item
+        if item is None:
+            continue  # its errors are reported
+        if isinstance(item, Announcement):
+            for index, slug in enumerate(item.projects):
+                cited = loaded.get(f"projects/{slug}")
+                if cited is not None and cited.item is not None and cited.item.draft and not item.draft:
+                    ck.error(
+                        ("projects", index),
+                        f"project {slug!r} is a draft: publish it first (draft: false) or remove it from this list",
+                    )
+        if item.draft:
+            continue  # checked, but not published
+        if isinstance(item, Announcement) and item.date > today:
+            scheduled.append((key, item.date))
             continue
-        for key in front.data:
-            if key not in CONTENT_FIELDS:
-                line, column = front.position(key)
-                allowed = ", ".join(CONTENT_FIELDS)
+        listing = LISTING_OF_TYPE["project" if isinstance(item, Project) else item.type]
+        for code, text in entry.texts.items():
+            base = listing_urls.get((listing, code))
+            if base is None:
                 problems.append(
-                    Diagnostic(source.path, line, column, "error", key, f"unknown field (allowed: {allowed})")
+                    Diagnostic(
+                        text.path,
+                        1,
+                        1,
+                        "error",
+                        "",
+                        f"no listing page content/{listing}.{code}.md to hold this item",
+                    )
                 )
-        title = _text(front, "title", True, problems)
-        slug = slug_of(source, front)
-        prefix = LANGUAGES[source.lang].prefix
-        url = f"{prefix}{slug}/" if slug else prefix
-        content_urls[(source.key, source.lang)] = url
-        pages.append(
-            Page(source, title, _text(front, "description", False, problems), url, front.data, front.body_line)
-        )
-
-    for source in tree.pages:
-        front = fronts.get(source.path)
-        if source.kind == "content" or front is None:
-            continue
-        title = _text(front, "title", True, problems)
-        kind = "project"
-        if source.kind == "announcement":
-            kind = front.data.get("type", "news")
-            if kind not in ANNOUNCEMENT_TYPES:
-                line, column = front.position("type")
-                allowed = ", ".join(ANNOUNCEMENT_TYPES)
-                problems.append(Diagnostic(source.path, line, column, "error", "type", f"must be one of: {allowed}"))
                 continue
-        listing = LISTING_OF_TYPE[kind]
-        base = content_urls.get((listing, source.lang))
-        if base is None:
-            problems.append(
-                Diagnostic(
-                    source.path,
-                    1,
-                    1,
-                    "error",
-                    "",
-                    f"no listing page content/{listing}.{source.lang}.md to hold this item",
-                )
-            )
-            continue
-        slug = source.key.split("/", 1)[1]
-        summary = front.data.get("summary")
-        description = summary.strip() if isinstance(summary, str) else ""
-        pages.append(Page(source, title, description, f"{base}{slug}/", front.data, front.body_line))
+            source = SourcePage(text.path, "project" if isinstance(item, Project) else "announcement", key, code)
+            pages.append(Page(source, text.title, text.summary, f"{base}{item.slug}/", item, text.body, text.body_line))
+        if isinstance(item, Project):
+            projects[item.slug] = item
+        else:
+            announcements[item.slug] = item
 
-    problems += _check_urls(pages) + _check_translations(pages)
-    return Catalog(root, pages, tree.assets, sorted(set(problems)))
+    problems += _check_urls(pages)
+    published, sources = {p.path for p in pages}, {s.path for s in tree.pages}
+    for page in pages:
+        problems += check_links(page.path, page.body, page.body_line, root, published, sources)
+    return Catalog(
+        root, pages, tree.assets, sorted(set(problems)), partners, taxonomy, projects, announcements, today, scheduled
+    )
+
+
+def _content_page(root: Path, source: SourcePage, problems: list[Diagnostic]) -> Page | None:
+    front, found = frontmatter.parse(source.path, (root / source.path).read_bytes())
+    problems += found
+    if front is None:
+        return None
+    data: dict[str, Any] = dict(front.data)
+    ck = Checker(front.doc, problems)
+    if source.key == HOME:
+        if data.pop("slug", "") not in ("", None):
+            ck.error(("slug",), "the home page has no slug: leave it empty")
+    elif not data.get("slug"):
+        ck.error(("slug",), "missing required field (the page's URL segment, e.g. 'contact')", at_key=True)
+        return None
+    checked = CONTENT_PAGE.check(data, (), ck)
+    if checked is INVALID:
+        return None
+    slug = checked.get("slug", "")
+    prefix = LANGUAGES[source.lang].prefix
+    url = f"{prefix}{slug}/" if slug else prefix
+    return Page(source, checked["title"], checked.get("description", ""), url, None, front.body, front.body_line)
+
+
+def _check_counterparts(sources: list[SourcePage], problems: list[Diagnostic]) -> None:
+    langs: dict[str, dict[str, SourcePage]] = defaultdict(dict)
+    for source in sources:
+        langs[source.key][source.lang] = source
+    for found in langs.values():
+        any_source = next(iter(found.values()))
+        for code in LANGUAGES:
+            if code not in found:
+                missing = any_source.path.replace(f".{any_source.lang}.md", f".{code}.md")
+                problems.append(
+                    Diagnostic(
+                        any_source.path, 1, 1, "error", "", f"no {LANGUAGES[code].name} counterpart: write {missing}"
+                    )
+                )
 
 
 def _check_urls(pages: list[Page]) -> list[Diagnostic]:
@@ -209,27 +265,4 @@ def _check_urls(pages: list[Page]) -> list[Diagnostic]:
             problems.append(
                 Diagnostic(page.path, 1, 1, "error", "slug", f"URL /{page.url} is already taken by {other.path}")
             )
-    return problems
-
-
-def _check_translations(pages: list[Page]) -> list[Diagnostic]:
-    langs: dict[str, dict[str, Page]] = defaultdict(dict)
-    for page in pages:
-        langs[page.key][page.lang] = page
-    problems = []
-    for found in langs.values():
-        any_page = next(iter(found.values()))
-        for code in LANGUAGES:
-            if code not in found:
-                missing = any_page.path.replace(f".{any_page.lang}.md", f".{code}.md")
-                problems.append(
-                    Diagnostic(
-                        any_page.path,
-                        1,
-                        1,
-                        "warning",
-                        "",
-                        f"no {LANGUAGES[code].name} counterpart: {missing} is missing",
-                    )
-                )
     return problems

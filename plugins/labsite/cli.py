@@ -1,13 +1,16 @@
-"""The ``labsite`` command."""
+"""The ``labsite`` command: check, new, schema, build, serve."""
 
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from pathlib import Path
 
-from .mkdocs_adapter import commands
+from . import clock, jsonschemas, scaffold
+from .catalog import build_catalog
+from .diagnostics import Diagnostic
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -18,13 +21,56 @@ def _setup_logging(verbose: bool) -> None:
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
+def _relative(root: Path, given: str) -> str:
+    path = Path(given).resolve()
+    try:
+        return path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise SystemExit(f"labsite: {given} is not inside the site folder {root}") from None
+
+
+def check(root: Path, paths: list[str], output: str) -> int:
+    """Every problem of the sources at once (of the given files only, if any); 1 if any error."""
+    catalog = build_catalog(root)
+    wanted = [_relative(root, p) for p in paths]
+
+    def selected(d: Diagnostic) -> bool:
+        return not wanted or any(d.path == w or d.path.startswith(w.rstrip("/") + "/") or w == "." for w in wanted)
+
+    found = [d for d in catalog.diagnostics if selected(d)]
+    for key, day in catalog.scheduled:
+        print(f"labsite check: {key} is scheduled: published from {day.isoformat()} on", file=sys.stderr)
+    for diagnostic in found:
+        print(diagnostic.github() if output == "github" else str(diagnostic))
+    errors = sum(d.level == "error" for d in found)
+    warnings = len(found) - errors
+    files = len({d.path for d in found})
+    if found:
+        print(f"labsite check: {errors} error(s), {warnings} warning(s) in {files} file(s)", file=sys.stderr)
+    else:
+        print(f"labsite check: no problem in {len(catalog.pages)} published pages", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="labsite", description="Build the Bernoulli Lab website.")
+    parser = argparse.ArgumentParser(
+        prog="labsite", description="The Bernoulli Lab website: check, create and build its content."
+    )
     parser.add_argument(
         "-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)"
     )
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True)
+    check_cmd = sub.add_parser("check", help="check the content: every problem at once, with file and line")
+    check_cmd.add_argument("paths", nargs="*", help="report only these files or folders (all are still read)")
+    check_cmd.add_argument(
+        "--format", choices=("text", "github"), default="text", help="github: annotations on a pull request"
+    )
+    new = sub.add_parser("new", help="create a project, news item, job ad or call, in both languages")
+    new.add_argument("kind", choices=scaffold.KINDS)
+    new.add_argument("slug", help="the folder name and URL segment, e.g. sepsis-alert")
+    schema = sub.add_parser("schema", help="write the JSON Schemas of the front matter into schemas/")
+    schema.add_argument("--check", action="store_true", help="only say whether schemas/ is up to date")
     build = sub.add_parser("build", help="build the whole bilingual site (French at /, English at /en/)")
     build.add_argument("--strict", action="store_true", help="fail on warnings")
     build.add_argument("-d", "--site-dir", help="where to write the site (default: site_dir of mkdocs.yml)")
@@ -32,9 +78,40 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
 
-    if not Path(args.config_file).is_file():
+    config = Path(args.config_file)
+    if not config.is_file():
         print(f"labsite: no {args.config_file} here: run it from the site's folder or pass -f", file=sys.stderr)
         return 2
+    root = config.resolve().parent
+    if args.command == "check":
+        return check(root, args.paths, args.format)
+    if args.command == "new":
+        try:
+            written = scaffold.create(args.kind, args.slug, root, clock.today())
+        except scaffold.ScaffoldError as exc:
+            print(f"labsite new: {exc}", file=sys.stderr)
+            return 1
+        for path in written:
+            print(f"created {path.relative_to(root)}")
+        print("Fill in the fields, set draft: false when ready, then run: labsite check", file=sys.stderr)
+        return 0
+    if args.command == "schema":
+        changed = jsonschemas.write(root, check_only=args.check)
+        if args.check and changed:
+            print(
+                f"labsite schema: out of date in {jsonschemas.SCHEMA_DIR}/: {', '.join(changed)} (run labsite schema)",
+                file=sys.stderr,
+            )
+            return 1
+        print(
+            f"labsite schema: {len(changed)} file(s) {'would change' if args.check else 'written'} in {jsonschemas.SCHEMA_DIR}/",
+            file=sys.stderr,
+        )
+        return 0
+
+    # MkDocs is imported only by the commands that build.
+    from .mkdocs_adapter import commands
+
     _setup_logging(args.verbose)
     try:
         if args.command == "build":
@@ -43,6 +120,14 @@ def main(argv: list[str] | None = None) -> int:
             commands.serve(args.config_file, dev_addr=args.dev_addr)
     except commands.MkDocsException as exc:
         logging.getLogger("mkdocs").error(str(exc))
+        return 1
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        print(
+            "labsite serve: the address is already in use: stop the other server, or pass -a 127.0.0.1:8001",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

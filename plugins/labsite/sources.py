@@ -2,14 +2,15 @@
 
 Layout (Hugo-like: translations by file name):
   content/<stem>.<lang>.md          static pages; assets may sit beside them
-  projects/<slug>/index.<lang>.md   one folder a project, images beside it
-  news/<slug>/index.<lang>.md       one folder an announcement (news, job or call)
+  projects/<slug>/index.yml         one folder a project: its facts (index.yml),
+  projects/<slug>/index.<lang>.md   its texts, images beside them
+  news/<slug>/...                   one folder an announcement (news, job or call), likewise
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +21,7 @@ Kind = Literal["content", "project", "announcement"]
 
 CONTENT_DIR = "content"
 ITEM_DIRS: dict[str, Kind] = {"projects": "project", "news": "announcement"}
+ITEM_DATA = "index.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
@@ -43,6 +45,7 @@ class SourceTree:
     pages: list[SourcePage]
     assets: list[Asset]
     problems: list[Diagnostic]
+    item_data: dict[str, str] = field(default_factory=dict)  # item key -> path of its index.yml
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
@@ -87,13 +90,19 @@ def discover(root: Path) -> SourceTree:
                 bad(rel, f"folder name {slug!r} is not a valid slug: use lowercase letters, digits and single hyphens")
                 continue
             key = f"{section}/{slug}"
+            if len(parts) == 2 and file.name == ITEM_DATA:
+                tree.item_data[key] = rel
+                continue
+            if file.suffix in (".yml", ".yaml"):
+                bad(rel, f"an item's facts go in {section}/{slug}/{ITEM_DATA}; rename or remove this file")
+                continue
             if file.suffix != ".md":
                 tree.assets.append(Asset(rel, key))
                 continue
             match = _PAGE_NAME.match(file.name)
             if len(parts) != 2 or not match or match["stem"] != "index" or match["lang"] not in LANGUAGES:
-                names = " and ".join(f"index.{code}.md" for code in LANGUAGES)
-                bad(rel, f"an item folder holds exactly {names} (and its images); rename or move this file")
+                names = ", ".join(f"index.{code}.md" for code in LANGUAGES)
+                bad(rel, f"an item folder holds {ITEM_DATA}, {names} and its images; rename or move this file")
                 continue
             tree.pages.append(SourcePage(rel, kind, key, match["lang"]))
     return tree

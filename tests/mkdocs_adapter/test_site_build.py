@@ -117,15 +117,14 @@ def test_addresses_never_in_clear_text(fixture_site: Path) -> None:
     assert "contact [at] " in read(fixture_site, "en/contact")
 
 
-def test_missing_counterpart_is_a_warning_naming_the_file(tmp_path: Path) -> None:
+def test_missing_counterpart_stops_the_build_naming_the_file(tmp_path: Path) -> None:
     files = dict(FIXTURE_FILES)
     files["content/extra.fr.md"] = page("Seul", "seul", "Pas de traduction.")
     config = write_site(tmp_path, files)
     result = run_labsite(config, "build")
-    assert result.returncode == 0, result.stderr
-    assert "content/extra.fr.md:1:1: warning: no English counterpart: content/extra.en.md is missing" in result.stderr
-    # The switch of the untranslated page leads to the other language's home.
-    assert switch_target(read(tmp_path / "site", "seul"), "seul/") == SITE_URL + "en/"
+    assert result.returncode == 1
+    assert "content/extra.fr.md:1:1: error: no English counterpart: write content/extra.en.md" in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_broken_source_fails_and_leaves_the_previous_site(tmp_path: Path) -> None:
@@ -144,10 +143,12 @@ def test_failure_in_the_english_pass_leaves_the_previous_site(tmp_path: Path) ->
     config = write_site(tmp_path)
     site = build(config)
     before = tree_digest(site)
-    (tmp_path / "content/about.en.md").write_text(page("About", "about", "[broken](missing.en.md)"), encoding="utf-8")
+    (tmp_path / "content/about.en.md").write_text(
+        page("About", "about", "[broken](#no-such-heading)"), encoding="utf-8"
+    )
     result = run_labsite(config, "build", "--strict")
     assert result.returncode == 1
-    assert "[en]" in result.stderr and "missing.en.md" in result.stderr
+    assert "[en]" in result.stderr and "no-such-heading" in result.stderr
     assert tree_digest(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 

@@ -143,10 +143,9 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         ours = self._page(page)
-        # The catalog's checked front matter, not MkDocs' lenient reading of it.
-        page.meta = dict(ours.meta)
+        # The catalog's checked fields, not MkDocs' lenient reading of the front matter.
         # Material prints page titles unescaped: a contributor's "<" must stay text.
-        page.meta["title"] = html.escape(ours.title)
+        page.meta = {"title": html.escape(ours.title), "description": ours.description}
         if ours.key in WIDE_PAGES:
             page.meta["hide"] = ["navigation", "toc"]
         if ours.key == HOME:
@@ -203,7 +202,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.catalog is not None
-        for folder in ("projects", "news"):
+        for folder in ("projects", "news", "data"):
             path = self.catalog.root / folder
             if path.is_dir():
                 server.watch(str(path))

@@ -1,0 +1,401 @@
+"""Typed fields: one declaration gives the check, the JSON Schema and the template line.
+
+Each type checks a value read from YAML and returns it normalised, or ``INVALID`` after
+reporting a problem at the value's line. Messages say what is allowed and, for YAML 1.1
+surprises (``no`` read as false, ``12:30`` as 750), what YAML made of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .diagnostics import Diagnostic
+from .languages import LANGUAGES
+from .yamlsource import Path, YamlDoc
+
+INVALID: Any = object()
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Checker:
+    """Where values come from, and where problems go."""
+
+    doc: YamlDoc
+    problems: list[Diagnostic]
+    references: list[tuple[str, str, Path]] = field(default_factory=list)  # (kind, id, where)
+
+    def error(self, where: Path, message: str, *, at_key: bool = False, near: Path | None = None) -> Any:
+        """Report a problem of the field ``where``, at its value (or key, or the field ``near``)."""
+        if near is not None:
+            line, column = self.doc.key_at(near)
+        else:
+            line, column = self.doc.key_at(where) if at_key else self.doc.value_at(where)
+        self.problems.append(Diagnostic(self.doc.path, line, column, "error", field_name(where), message))
+        return INVALID
+
+    def raw(self, where: Path) -> str | None:
+        return self.doc.raw.get(where)
+
+
+def field_name(where: Path) -> str:
+    """``contacts #1 email``: list items are counted from 1, as a person counts them."""
+    return " ".join(f"#{part + 1}" if isinstance(part, int) else part for part in where)
+
+
+def what_yaml_read(value: Any, raw: str | None) -> str:
+    """Say what YAML made of a value, so a contributor sees why quotes are needed."""
+    written = f"`{raw}`" if raw is not None else "it"
+    if value is None:
+        return "it is empty"
+    if isinstance(value, bool):
+        return f"YAML reads {written} as {str(value).lower()} (yes/no/on/off are booleans)"
+    if isinstance(value, int) and raw is not None and ":" in raw:
+        return f"YAML reads {written} as the number {value} (base-60 time)"
+    if isinstance(value, int) and raw is not None and re.match(r"^0\d", raw):
+        return f"YAML reads {written} as the octal number {value}"
+    if isinstance(value, int | float):
+        return f"YAML reads {written} as the number {value}"
+    if isinstance(value, dt.date):
+        return f"YAML reads {written} as a date"
+    if isinstance(value, list):
+        return "it is a list"
+    if isinstance(value, dict):
+        return "it is a mapping of fields"
+    if isinstance(value, str):
+        return "it is text"
+    return f"it is a {type(value).__name__}"
+
+
+class FieldType:
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Text(FieldType):
+    max_length: int = 300
+    multiline: bool = False
+    pattern: str | None = None
+    pattern_help: str = ""
+    min_length: int = 1
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        if not isinstance(value, str):
+            return ck.error(where, f"must be text, but {what_yaml_read(value, ck.raw(where))}: put it in quotes")
+        if where in ck.doc.cut_by_comment:
+            return ck.error(where, "YAML drops what follows ' #' (a comment): put the whole text in quotes")
+        text = value.strip()
+        if len(text) < self.min_length:
+            return ck.error(where, "must not be empty")
+        if not text:
+            return text
+        if len(text) > self.max_length:
+            return ck.error(where, f"is {len(text)} characters long; at most {self.max_length} are allowed")
+        if _CONTROL.search(text) or (not self.multiline and "\n" in text):
+            return ck.error(where, "must be a single line of text without control characters")
+        if self.pattern and not re.match(self.pattern, text):
+            return ck.error(where, f"{text!r} is not valid: {self.pattern_help}")
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "minLength": self.min_length, "maxLength": self.max_length}
+        if self.pattern:
+            out["pattern"] = self.pattern
+        return out
+
+
+@dataclass(frozen=True)
+class LocalText(FieldType):
+    """Text that is the same in every language, or a mapping with one text per language."""
+
+    max_length: int = 200
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        text = Text(self.max_length)
+        if isinstance(value, dict):
+            missing = [code for code in LANGUAGES if code not in value]
+            extra = [str(key) for key in value if key not in LANGUAGES]
+            if missing or extra:
+                codes = ", ".join(LANGUAGES)
+                return ck.error(
+                    where,
+                    f"give one text for each language ({codes}): one text for all, or a mapping like `{{fr: ..., en: ...}}`",
+                )
+            checked = {code: text.check(value[code], (*where, code), ck) for code in LANGUAGES}
+            return INVALID if INVALID in checked.values() else checked
+        checked = text.check(value, where, ck)
+        return INVALID if checked is INVALID else dict.fromkeys(LANGUAGES, checked)
+
+    def schema(self) -> dict[str, Any]:
+        one = Text(self.max_length).schema()
+        per_language = {
+            "type": "object",
+            "properties": dict.fromkeys(LANGUAGES, one),
+            "required": list(LANGUAGES),
+            "additionalProperties": False,
+        }
+        return {"oneOf": [one, per_language]}
+
+
+@dataclass(frozen=True)
+class Choice(FieldType):
+    values: tuple[str, ...]
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        if isinstance(value, str) and value in self.values:
+            return value
+        allowed = ", ".join(self.values)
+        if isinstance(value, str):
+            close = difflib.get_close_matches(value, self.values, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            return ck.error(where, f"{value!r} is not allowed{hint}; allowed: {allowed}")
+        return ck.error(where, f"must be one of: {allowed}, but {what_yaml_read(value, ck.raw(where))}")
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.values)}
+
+
+@dataclass(frozen=True)
+class Day(FieldType):
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        if isinstance(value, dt.datetime):
+            return ck.error(where, "must be a date without time, written YYYY-MM-DD")
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+            return ck.error(where, f"{value!r} is not a date: write it YYYY-MM-DD, e.g. 2027-03-15")
+        return ck.error(where, f"must be a date written YYYY-MM-DD, but {what_yaml_read(value, ck.raw(where))}")
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+@dataclass(frozen=True)
+class Email(FieldType):
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        text = Text(254).check(value, where, ck)
+        if text is not INVALID and not re.match(EMAIL, text):
+            return ck.error(where, f"{text!r} is not an e-mail address (name@example.org)")
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "email", "pattern": EMAIL}
+
+
+@dataclass(frozen=True)
+class Url(FieldType):
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        text = Text(2000).check(value, where, ck)
+        if text is INVALID:
+            return text
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", text):
+            return ck.error(where, f"{text[:80]!r} is not a web address: write it in full, starting with https://")
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+
+@dataclass(frozen=True)
+class Ref(FieldType):
+    """The id of something defined elsewhere (a partner, a theme, a project): resolved later."""
+
+    kind: str
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        text = Text(80, pattern=SLUG, pattern_help="an id is lowercase letters, digits and hyphens").check(
+            value, where, ck
+        )
+        if text is not INVALID:
+            ck.references.append((self.kind, text, where))
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG, "description": f"the id of a {self.kind}"}
+
+
+@dataclass(frozen=True)
+class Number(FieldType):
+    minimum: int
+    maximum: int
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return ck.error(where, f"must be a whole number, but {what_yaml_read(value, ck.raw(where))}")
+        if not self.minimum <= value <= self.maximum:
+            return ck.error(where, f"must be between {self.minimum} and {self.maximum}")
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+
+@dataclass(frozen=True)
+class Flag(FieldType):
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        if isinstance(value, bool):
+            return value
+        return ck.error(where, f"must be true or false, but {what_yaml_read(value, ck.raw(where))}")
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Image(FieldType):
+    """A file name beside the page; existence and containment are checked by the loader."""
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        text = Text(200).check(value, where, ck)
+        if text is INVALID:
+            return text
+        if text.startswith("/") or "\\" in text or ".." in text.split("/") or "://" in text:
+            return ck.error(where, f"{text!r} must be a file in the item's own folder, e.g. photo.jpg")
+        if not text.lower().endswith(IMAGE_SUFFIXES):
+            return ck.error(where, f"{text!r} must be an image: {', '.join(IMAGE_SUFFIXES)}")
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^[^/\\].*\.(png|jpe?g|webp)$"}
+
+
+@dataclass(frozen=True)
+class Items(FieldType):
+    of: FieldType
+    min_items: int = 0
+    max_items: int = 50
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        if value is None and self.min_items == 0:
+            return []
+        if not isinstance(value, list):
+            return ck.error(
+                where, f"must be a list (one '- item' a line, or [a, b]), but {what_yaml_read(value, ck.raw(where))}"
+            )
+        if not self.min_items <= len(value) <= self.max_items:
+            return ck.error(where, f"must have between {self.min_items} and {self.max_items} items")
+        checked = [self.of.check(item, (*where, index), ck) for index, item in enumerate(value)]
+        seen: set[str] = set()
+        for index, item in enumerate(checked):
+            if isinstance(item, str):
+                if item in seen:
+                    ck.error((*where, index), f"{item!r} is listed twice")
+                seen.add(item)
+        return INVALID if any(item is INVALID for item in checked) else checked
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.of.schema(), "minItems": self.min_items, "maxItems": self.max_items}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType
+    required: bool = False
+    help: tuple[str, str] = ("", "")  # (French, English): template comments and schema descriptions
+    example: Any = None  # what `labsite new` writes
+    only_for: tuple[str, ...] = ()  # for announcements: the types this field applies to
+
+
+@dataclass(frozen=True)
+class Record(FieldType):
+    fields: tuple[Field, ...]
+    # Fields that belong to another file of the item, with a hint saying where.
+    elsewhere: tuple[tuple[str, str], ...] = ()
+
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        out, ok = self.check_fields(value, where, ck)
+        return out if ok else INVALID
+
+    def check_fields(self, value: Any, where: Path, ck: Checker) -> tuple[dict[str, Any], bool]:
+        """The valid fields, and whether all were: later checks still run on the valid ones."""
+        if not isinstance(value, dict):
+            ck.error(where, f"must be a mapping of 'field: value' lines, but {what_yaml_read(value, ck.raw(where))}")
+            return {}, False
+        known = {f.name: f for f in self.fields}
+        elsewhere = dict(self.elsewhere)
+        out: dict[str, Any] = {}
+        ok = True
+        for key in value:
+            if key in known:
+                continue
+            ok = False
+            key = str(key)
+            if key in elsewhere:
+                ck.error((*where, key), f"this field does not belong here: {elsewhere[key]}", at_key=True)
+                continue
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            ck.error((*where, key), f"unknown field; {hint}allowed: {', '.join(known)}", at_key=True)
+        for spec in self.fields:
+            if spec.name not in value or (value[spec.name] is None and not isinstance(spec.type, Items)):
+                if spec.required:
+                    ok = False
+                    ck.error(
+                        (*where, spec.name),
+                        "missing required field" if spec.name not in value else "must not be empty",
+                        at_key=True,
+                    )
+                continue
+            checked = spec.type.check(value[spec.name], (*where, spec.name), ck)
+            if checked is INVALID:
+                ok = False
+            else:
+                out[spec.name] = checked
+        return out, ok
+
+    def schema(self) -> dict[str, Any]:
+        properties = {}
+        for spec in self.fields:
+            prop = dict(spec.type.schema())
+            if not spec.required:
+                # An optional field may be left empty ("image:"), as the templates do.
+                prop = {"anyOf": [prop, {"type": "null"}]}
+            if spec.help[1]:
+                prop["description"] = spec.help[1]
+            properties[spec.name] = prop
+        required = [f.name for f in self.fields if f.required]
+        return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+
+
+@dataclass(frozen=True)
+class MapOf(FieldType):
+    """A mapping from ids to values (the themes of the taxonomy)."""
+
+    of: FieldType
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        if not isinstance(value, dict):
+            return ck.error(where, f"must be a mapping 'id: value', but {what_yaml_read(value, ck.raw(where))}")
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str) or not re.match(SLUG, key):
+                ck.error(
+                    (*where, str(key)), f"{key!r} is not an id: use lowercase letters, digits and hyphens", at_key=True
+                )
+                continue
+            out[key] = self.of.check(item, (*where, key), ck)
+        return INVALID if INVALID in out.values() or len(out) != len(value) else out
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "object", "propertyNames": {"pattern": SLUG}, "additionalProperties": self.of.schema()}

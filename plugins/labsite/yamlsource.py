@@ -1,0 +1,154 @@
+"""Read YAML the strict way: every key's and value's line, no anchors, no duplicate keys.
+
+PyYAML alone loses positions once the data is built, lets the last duplicate key win in
+silence, and expands anchors (the "billion laughs" bomb). Here the node tree is walked once
+to record where each value is written and to refuse what contributors never need.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic
+
+Path = tuple[str | int, ...]  # ("contacts", 0, "email")
+MAX_NODES = 20_000  # far above any real front matter; stops pathological files early
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML with positions in the file (1-based line, column)."""
+
+    path: str
+    data: Any
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[Path, str] = field(default_factory=dict)  # scalars as written, for messages
+    cut_by_comment: set[Path] = field(default_factory=set)  # unquoted texts followed by " #..."
+
+    def key_at(self, where: Path) -> tuple[int, int]:
+        """Where the key of ``where`` is written; its parent's, or line 1, when it is missing."""
+        while where:
+            if where in self.keys:
+                return self.keys[where]
+            if where in self.values:
+                return self.values[where]
+            where = where[:-1]
+        return self.values.get((), (1, 1))
+
+    def value_at(self, where: Path) -> tuple[int, int]:
+        return self.values.get(where) or self.key_at(where)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose impossible dates (2025-13-01) stay text, for the field check to report."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def load(path: str, text: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Diagnostic]]:
+    """Parse ``text``, written in the file from line ``first_line`` on."""
+    problems: list[Diagnostic] = []
+
+    def error(line: int, column: int, message: str, key: str = "") -> None:
+        problems.append(Diagnostic(path, line, column, "error", key, message))
+
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + first_line
+        error(line, 1, f"a character YAML does not allow (U+{exc.character:04X}): remove it")
+        return None, problems
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                mark = token.start_mark
+                error(
+                    mark.line + first_line,
+                    mark.column + 1,
+                    "YAML anchors and aliases (& and *) are not allowed: write the value out",
+                )
+                return None, problems
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDoc(path, None), problems
+        doc = YamlDoc(path, None)
+        if not _walk(node, (), doc, first_line, error, text.splitlines()):
+            return None, problems
+        doc.data = loader.construct_document(node)
+        return doc, problems
+    except yaml.MarkedYAMLError as exc:
+        unclosed = "end of stream" in (exc.problem or "") and exc.context_mark is not None
+        mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
+        line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+        if unclosed and "quoted" in (exc.context or ""):
+            reason = "a quoted text starts here and is never closed: add the closing quote"
+        else:
+            reason = exc.problem or exc.context or "invalid YAML"
+        error(line, column, f"YAML syntax error: {reason}{_hint(exc)}")
+    except yaml.YAMLError as exc:
+        error(first_line, 1, f"YAML error: {exc}")
+    except RecursionError:
+        error(first_line, 1, "the YAML is nested too deeply")
+    finally:
+        loader.dispose()
+    return None, problems
+
+
+def _hint(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    if "mapping values are not allowed" in problem:
+        return " (a text containing ': ' must be put in quotes)"
+    if "found character '\\t'" in problem:
+        return " (indent with spaces, not tabs)"
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return " (check the indentation and that every quote is closed)"
+    if "expected alphabetic or numeric character" in problem or "found character that cannot start" in problem:
+        return " (a text starting with * & ! | > % @ or ` must be put in quotes)"
+    return ""
+
+
+def _walk(node: yaml.Node, where: Path, doc: YamlDoc, first_line: int, error: Any, lines: list[str]) -> bool:
+    """Record positions and report duplicate keys; False for what must not be built at all."""
+    count = 0
+    stack: list[tuple[yaml.Node, Path]] = [(node, where)]
+    while stack:
+        current, at = stack.pop()
+        line, column = current.start_mark.line + first_line, current.start_mark.column + 1
+        count += 1
+        if count > MAX_NODES:
+            error(first_line, 1, f"the YAML has more than {MAX_NODES} values: it cannot be front matter")
+            return False
+        doc.values[at] = (line, column)
+        if isinstance(current, yaml.ScalarNode):
+            doc.raw[at] = current.value
+            end = current.end_mark
+            if current.style is None and end.line < len(lines) and re.match(r"\s+#", lines[end.line][end.column :]):
+                doc.cut_by_comment.add(at)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, (*at, index)) for index, item in enumerate(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            names: set[str] = set()
+            for key_node, value_node in current.value:
+                name = str(key_node.value)
+                key_line, key_column = key_node.start_mark.line + first_line, key_node.start_mark.column + 1
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    error(key_line, key_column, "YAML merge keys (<<) are not allowed: write the fields out")
+                    return False
+                if name in names:
+                    error(key_line, key_column, "this key is written twice: keep one", name)
+                names.add(name)
+                doc.keys[(*at, name)] = (key_line, key_column)
+                stack.append((value_node, (*at, name)))
+    return True
