@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from pathlib import Path
 
 import pytest
+import yaml
+
+from labsite.catalog import build_catalog
+from labsite.schemas import DATA_SOURCES, STATUSES
+from tests.conftest import REPO
 
 PAGES = {
     "": "en/",
@@ -52,3 +58,30 @@ def test_no_third_party_resource_in_any_page(repo_site: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
         assert "contact@bernoulli-lab.fr" not in html.unescape(text), path
+
+
+def test_example_content_covers_the_model() -> None:
+    catalog = build_catalog(REPO, today=dt.date(2026, 11, 29))
+    assert catalog.errors == []
+    projects = catalog.projects.values()
+    assert len(projects) >= 8
+    assert {p.status for p in projects} == set(STATUSES)
+    assert {s for p in projects for s in p.data_sources} == set(DATA_SOURCES)
+    assert {t for p in projects for t in p.themes} == set(catalog.taxonomy.themes)
+    institutions = {catalog.partners[i].institution for p in projects for i in p.partners}
+    assert institutions == {"AP-HP", "Inria", "other"}
+    by_type = {kind: [a for a in catalog.announcements.values() if a.type == kind] for kind in ("news", "job", "call")}
+    assert len(by_type["news"]) >= 6 and len(by_type["job"]) >= 3
+    assert any(not job.is_open(catalog.today) for job in by_type["job"])
+    assert any(call.kind == "hosting-position" and call.start_date.month == 11 for call in by_type["call"])
+
+
+def test_workflows_check_pull_requests_safely_and_deploy_daily() -> None:
+    pr = yaml.safe_load((REPO / ".github/workflows/pull-request.yml").read_text())
+    triggers = pr[True]  # YAML 1.1 reads the key `on` as true
+    assert list(triggers) == ["pull_request"] and pr["permissions"] == {"contents": "read"}
+    steps = " ".join(step.get("run", "") for step in pr["jobs"]["check"]["steps"])
+    for command in ("labsite check --format github", "labsite build --strict", "pytest"):
+        assert command in steps
+    deploy = yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text())
+    assert "schedule" in deploy[True] and "push" in deploy[True]
