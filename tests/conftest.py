@@ -144,6 +144,20 @@ FIXTURE_FILES: dict[str, str | bytes | None] = {
         "Heart & AI <b>", "A project.", "![Diagram](diagram.svg)\n\nSee [the data](../../content/data.en.md)."
     ),
     "projects/heart-ai/diagram.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+    "content/partners.fr.md": page("Partenaires", "partenaires", "Nos partenaires."),
+    "content/partners.en.md": page("Partners", "partners", "Our partners."),
+    "projects/lung-scan/index.yml": "acronym: LUNG\nstatus: completed\nstart: 2021-03-01\nend: 2024-06-30\nthemes: [imaging]\npartners: [inria-team]\ndata_sources: [pacs]\nfunding: [{fr: Fondation X, en: X Foundation}]\ndraft: false\n",
+    "projects/lung-scan/index.fr.md": item_page("Scanner pulmonaire", "Lire les scanners du poumon."),
+    "projects/lung-scan/index.en.md": item_page("Lung scans", "Reading lung scans."),
+    "projects/icu-flow/index.yml": "status: idea\nthemes: [critical-care]\npartners: [aphp-eds]\ndata_sources: [high-frequency-monitoring, other]\ndraft: false\n",
+    "projects/icu-flow/index.fr.md": item_page("Flux en réanimation", "Une idée pour la réanimation."),
+    "projects/icu-flow/index.en.md": item_page("ICU flow", "An idea for intensive care."),
+    "news/heart-phd/index.yml": "type: job\ndate: 2026-10-01\nkind: phd\ndeadline: 2027-01-31\nlocation: Paris\nprojects: [heart-ai]\ncontact: {name: Ada Martin, email: ada.martin@example.org}\ndraft: false\n",
+    "news/heart-phd/index.fr.md": item_page("Thèse cœur", "Une thèse.", "Texte.", apply="Écrire à Ada."),
+    "news/heart-phd/index.en.md": item_page("Heart PhD", "A PhD.", "Text.", apply="Write to Ada."),
+    "news/old-internship/index.yml": "type: job\ndate: 2026-09-01\nkind: internship\ndeadline: 2026-10-15\nlocation: Paris\nprojects: [heart-ai]\ncontact: {name: Ada Martin, email: ada.martin@example.org}\ndraft: false\n",
+    "news/old-internship/index.fr.md": item_page("Stage ancien", "Un stage.", "Texte.", apply="Écrire à Ada."),
+    "news/old-internship/index.en.md": item_page("Old internship", "An internship.", "Text.", apply="Write to Ada."),
     "news/first-news/index.yml": NEWS_YML,
     "news/first-news/index.fr.md": item_page("Première nouvelle", "Une nouvelle.", "Texte."),
     "news/first-news/index.en.md": item_page("First news", "A news item.", "Text."),
@@ -165,9 +179,13 @@ def write_site(root: Path, files: dict[str, str | bytes | None] | None = None) -
     return config
 
 
-def run_labsite(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``labsite`` as a user runs it, in the site's folder."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# 2026-11-29 12:00 in Paris: the day the fixtures' deadlines are written against.
+FIXTURE_EPOCH = "1795950000"
+
+
+def run_labsite(config: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> subprocess.CompletedProcess[str]:
+    """``labsite`` as a user runs it, in the site's folder, on the fixtures' day."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
     return subprocess.run(
         [sys.executable, "-m", "labsite.cli", *args],
         cwd=config.parent,

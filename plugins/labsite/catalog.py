@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,46 +20,16 @@ from .fields import INVALID, Checker
 from .items import LoadedItem, load_item
 from .languages import LANGUAGES
 from .links import check_links
-from .model import Announcement, Item, Partner, Project, Taxonomy
+from .listings import RESERVED_SLUGS, generated_pages
+from .model import Announcement, Partner, Project, Taxonomy
+from .page import Page
 from .registry import PARTNERS_FILE, TAXONOMY_FILE, load_partners, load_taxonomy
 from .schemas import CONTENT_PAGE
-from .sources import Asset, SourcePage, discover
+from .sources import ITEM_DATA, Asset, SourcePage, discover
 
 HOME = "index"
 # Which content page lists the items of a type, and so gives them their URL prefix.
 LISTING_OF_TYPE = {"project": "projects", "news": "news", "job": "jobs", "call": "jobs"}
-
-
-@dataclass(frozen=True)
-class Page:
-    source: SourcePage
-    title: str
-    description: str
-    url: str  # from the site root, "" for the French home, "en/projects/x/" ...
-    item: Item | None = field(default=None, hash=False, compare=False)
-    body: str = field(default="", repr=False, compare=False)
-    body_line: int = 1
-
-    @property
-    def key(self) -> str:
-        return self.source.key
-
-    @property
-    def lang(self) -> str:
-        return self.source.lang
-
-    @property
-    def path(self) -> str:
-        return self.source.path
-
-    @property
-    def pass_url(self) -> str:
-        """URL inside its language's own build (the English pass is rooted at en/)."""
-        return self.url[len(LANGUAGES[self.lang].prefix) :]
-
-    @property
-    def dest_uri(self) -> str:
-        return f"{self.pass_url}index.html"
 
 
 @dataclass
@@ -73,15 +44,32 @@ class Catalog:
     announcements: dict[str, Announcement] = field(default_factory=dict)  # published ones
     today: dt.date = field(default_factory=clock.today)
     scheduled: list[tuple[str, dt.date]] = field(default_factory=list)  # (item key, publication date)
+    # Views computed once per build and language by the output modules (cards, facets...).
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
     _by_key: dict[str, dict[str, Page]] = field(default_factory=dict)
     _by_path: dict[str, Page] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        by_key: dict[str, dict[str, Page]] = defaultdict(dict)
-        for page in self.pages:
-            by_key[page.key][page.lang] = page
+        self._index(self.pages)
+
+    def _index(self, pages: list[Page]) -> None:
+        for page in pages:
+            self._by_key.setdefault(page.key, {})[page.lang] = page
             self._by_path[page.path] = page
-        self._by_key = dict(by_key)
+
+    def add_pages(self, pages: list[Page]) -> None:
+        """Pages made from the catalog itself (facet and partner pages)."""
+        self.pages += pages
+        self._index(pages)
+
+    @cached_property
+    def announcements_by_project(self) -> dict[str, list[Announcement]]:
+        """Published announcements citing each project, newest first."""
+        found: dict[str, list[Announcement]] = defaultdict(list)
+        for announcement in sorted(self.announcements.values(), key=lambda a: a.date, reverse=True):
+            for slug in announcement.projects:
+                found[slug].append(announcement)
+        return dict(found)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -141,6 +129,10 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
         kinds.setdefault(key, "project" if key.startswith("projects/") else "announcement")
     loaded: dict[str, LoadedItem] = {}
     for key in sorted(kinds):
+        if kinds[key] == "project" and key.split("/", 1)[1] in RESERVED_SLUGS:
+            message = f"the folder name {key.split('/', 1)[1]!r} is reserved for the project directory's own pages: choose another"
+            problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", message))
+            continue
         item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems)
         if item is not None:
             loaded[key] = item
@@ -164,6 +156,7 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
     scheduled: list[tuple[str, dt.date]] = []
     for key, entry in loaded.items():
         ck = Checker(entry.doc, problems)
+        before = len(problems)
         for kind, ident, where in entry.references:
             if kind in broken_registries:
                 continue  # its own errors are reported; don't add one per reference
@@ -172,7 +165,7 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
                 hint = f"did you mean {close[0]!r}? " if close else ""
                 ck.error(where, f"no {kind} {ident!r}: {hint}the {kind}s are in {where_defined[kind]}")
         item = entry.item
-        if item is None:
+        if item is None or len(problems) > before:
             continue  # its errors are reported
         if isinstance(item, Announcement):
             for index, slug in enumerate(item.projects):
@@ -209,13 +202,16 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
         else:
             announcements[item.slug] = item
 
-    problems += _check_urls(pages)
-    published, sources = {p.path for p in pages}, {s.path for s in tree.pages}
-    for page in pages:
+    catalog = Catalog(root, pages, tree.assets, [], partners, taxonomy, projects, announcements, today, scheduled)
+    if projects and not any(d.level == "error" for d in problems):
+        # Listings are made from valid content only (a build with errors stops anyway).
+        catalog.add_pages(generated_pages(catalog, problems))
+    problems += _check_urls(catalog.pages)
+    published, sources = {p.path for p in catalog.pages}, {s.path for s in tree.pages}
+    for page in catalog.pages:
         problems += check_links(page.path, page.body, page.body_line, root, published, sources)
-    return Catalog(
-        root, pages, tree.assets, sorted(set(problems)), partners, taxonomy, projects, announcements, today, scheduled
-    )
+    catalog.diagnostics = sorted(set(problems))
+    return catalog
 
 
 def _content_page(root: Path, source: SourcePage, problems: list[Diagnostic]) -> Page | None:

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 class Language:
     code: str  # BCP 47, as in <html lang> and in source file names (NAME.fr.md)
     name: str  # the language's own name, shown in the language switch
-    locale: str  # Open Graph / Babel locale
+    locale: str  # Open Graph locale
     prefix: str  # URL path of its root, relative to the site root ("" or "en/")
+    date_locale: str  # Babel locale for dates and plurals
 
 
-FRENCH = Language("fr", "Français", "fr_FR", "")
-ENGLISH = Language("en", "English", "en_US", "en/")
+FRENCH = Language("fr", "Français", "fr_FR", "", "fr_FR")
+ENGLISH = Language("en", "English", "en_US", "en/", "en_GB")  # dates as "15 January 2027"
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (FRENCH, ENGLISH)}
 DEFAULT_LANGUAGE = FRENCH

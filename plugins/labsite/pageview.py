@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import HOME, Catalog, Page
+from . import jsonld, listings, project_page
+from .catalog import HOME, Catalog
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, others
+from .model import Project
+from .page import Page
+from .strings import count
 from .urls import absolute, relative
 
 
@@ -19,11 +23,12 @@ class Alternate:
 
 
 class PageView:
-    def __init__(self, catalog: Catalog, page: Page, base_url: str, footer_keys: list[str]) -> None:
+    def __init__(self, catalog: Catalog, page: Page, base_url: str, footer_keys: list[str], site_name: str) -> None:
         self.catalog = catalog
         self.page = page
         self.lang = page.lang
         self.base_url = base_url
+        self.site_name = site_name
         self._footer_keys = footer_keys
 
     def _alternate(self, target: Page, is_counterpart: bool = True) -> Alternate:
@@ -56,6 +61,33 @@ class PageView:
             elif (home := self.catalog.page(HOME, lang.code)) is not None:
                 links.append(self._alternate(home, is_counterpart=False))
         return links
+
+    def href(self, url: str) -> str:
+        """Relative link from this page to a URL from the site root."""
+        return relative(self.page.url, url)
+
+    def count(self, key: str, n: int) -> str:
+        return count(self.lang, key, n)
+
+    @property
+    def panel(self) -> project_page.Panel | None:
+        item = self.page.item
+        return project_page.panel(self.catalog, item, self.lang) if isinstance(item, Project) else None
+
+    @property
+    def directory(self) -> listings.Directory:
+        return listings.directory(self.catalog, self.lang)
+
+    @property
+    def partner_groups(self) -> tuple[listings.PartnerGroup, ...]:
+        return listings.partner_groups(self.catalog, self.lang)
+
+    @property
+    def structured_data(self) -> str:
+        """The page's schema.org JSON-LD, as a complete script element (or nothing)."""
+        if isinstance(self.page.item, Project):
+            return jsonld.script(project_page.research_project(self.catalog, self.page, self.base_url, self.site_name))
+        return ""
 
     def link(self, key: str) -> str:
         """Relative link to another page of the same language."""

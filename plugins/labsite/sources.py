@@ -17,7 +17,7 @@ from typing import Literal
 from .diagnostics import Diagnostic
 from .languages import LANGUAGES
 
-Kind = Literal["content", "project", "announcement"]
+Kind = Literal["content", "project", "announcement", "generated"]
 
 CONTENT_DIR = "content"
 ITEM_DIRS: dict[str, Kind] = {"projects": "project", "news": "announcement"}

@@ -2,9 +2,67 @@
 
 from __future__ import annotations
 
+from babel import Locale
+
+from .languages import LANGUAGES
+
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
         "nav.home": "Accueil",
+        "status.idea": "Idée",
+        "status.ongoing": "En cours",
+        "status.completed": "Terminé",
+        "source.eds": "Entrepôt de données de santé (EDS)",
+        "source.pacs": "Imagerie (PACS)",
+        "source.high-frequency-monitoring": "Monitoring haute fréquence",
+        "source.other": "Autres données",
+        "institution.AP-HP": "AP-HP",
+        "institution.Inria": "Inria",
+        "institution.other": "Autres partenaires",
+        "kind.phd": "Thèse",
+        "kind.postdoc": "Post-doctorat",
+        "kind.engineer": "Poste d’ingénieur",
+        "kind.internship": "Stage",
+        "kind.hosting-position": "Poste d’accueil",
+        "kind.other": "Autre poste",
+        "facet.theme": "Thème",
+        "facet.status": "État",
+        "facet.partner": "Partenaire",
+        "facet.source": "Source de données",
+        "facet.themes": "Par thème",
+        "facet.statuses": "Par état",
+        "facet.partners": "Par partenaire",
+        "facet.sources": "Par source de données",
+        "panel.label": "Le projet en bref",
+        "panel.acronym": "Acronyme",
+        "panel.status": "État",
+        "panel.dates": "Dates",
+        "panel.since": "depuis le {date}",
+        "panel.range": "du {start} au {end}",
+        "panel.themes": "Thèmes",
+        "panel.partners": "Partenaires",
+        "panel.sources": "Données",
+        "panel.funding": "Financement",
+        "panel.contacts": "Contacts",
+        "panel.links": "Liens",
+        "panel.authorisation": "Autorisation d’accès aux données",
+        "panel.positions": "Postes ouverts dans ce projet",
+        "panel.news": "Actualités du projet",
+        "panel.deadline": "candidatures jusqu’au {date}",
+        "projects.filters": "Filtrer les projets",
+        "projects.search": "Rechercher un projet",
+        "projects.search.hint": "titre, acronyme, résumé",
+        "projects.any": "Tous",
+        "projects.reset": "Réinitialiser les filtres",
+        "projects.count.one": "{n} projet",
+        "projects.count.other": "{n} projets",
+        "projects.none": "Aucun projet ne correspond à ces filtres.",
+        "projects.browse": "Parcourir les projets",
+        "projects.all": "Tous les projets",
+        "projects.partners_index": "Tous les partenaires",
+        "partner.website": "Site web",
+        "partner.projects": "Projets avec ce partenaire",
+        "facet.title": "Projets : {value}",
         "switch.label": "English",
         "switch.title": "Read this page in English",
         "skip.content": "Aller au contenu",
@@ -28,6 +86,60 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "nav.home": "Home",
+        "status.idea": "Idea",
+        "status.ongoing": "Ongoing",
+        "status.completed": "Completed",
+        "source.eds": "Health data warehouse (EDS)",
+        "source.pacs": "Imaging (PACS)",
+        "source.high-frequency-monitoring": "High-frequency monitoring",
+        "source.other": "Other data",
+        "institution.AP-HP": "AP-HP",
+        "institution.Inria": "Inria",
+        "institution.other": "Other partners",
+        "kind.phd": "PhD",
+        "kind.postdoc": "Postdoc",
+        "kind.engineer": "Engineer",
+        "kind.internship": "Internship",
+        "kind.hosting-position": "Hosting position",
+        "kind.other": "Other position",
+        "facet.theme": "Theme",
+        "facet.status": "Status",
+        "facet.partner": "Partner",
+        "facet.source": "Data source",
+        "facet.themes": "By theme",
+        "facet.statuses": "By status",
+        "facet.partners": "By partner",
+        "facet.sources": "By data source",
+        "panel.label": "The project at a glance",
+        "panel.acronym": "Acronym",
+        "panel.status": "Status",
+        "panel.dates": "Dates",
+        "panel.since": "since {date}",
+        "panel.range": "from {start} to {end}",
+        "panel.themes": "Themes",
+        "panel.partners": "Partners",
+        "panel.sources": "Data",
+        "panel.funding": "Funding",
+        "panel.contacts": "Contacts",
+        "panel.links": "Links",
+        "panel.authorisation": "Data-access authorisation",
+        "panel.positions": "Open positions in this project",
+        "panel.news": "Project news",
+        "panel.deadline": "apply by {date}",
+        "projects.filters": "Filter projects",
+        "projects.search": "Search projects",
+        "projects.search.hint": "title, acronym, summary",
+        "projects.any": "All",
+        "projects.reset": "Reset filters",
+        "projects.count.one": "{n} project",
+        "projects.count.other": "{n} projects",
+        "projects.none": "No project matches these filters.",
+        "projects.browse": "Browse projects",
+        "projects.all": "All projects",
+        "projects.partners_index": "All partners",
+        "partner.website": "Website",
+        "partner.projects": "Projects with this partner",
+        "facet.title": "Projects: {value}",
         "switch.label": "Français",
         "switch.title": "Lire cette page en français",
         "skip.content": "Skip to content",
@@ -52,6 +164,13 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def translate(lang: str, key: str) -> str:
-    """The string for ``key`` in ``lang``; a missing key is a bug, so it raises."""
-    return STRINGS[lang][key]
+def translate(lang: str, key: str, **values: object) -> str:
+    """The string for ``key`` in ``lang``, filled with ``values``; a missing key is a bug, so it raises."""
+    text = STRINGS[lang][key]
+    return text.format(**values) if values else text
+
+
+def count(lang: str, key: str, n: int) -> str:
+    """``{n} projet(s)`` with the language's plural rule (French: 0 and 1 are singular)."""
+    form = "one" if Locale.parse(LANGUAGES[lang].date_locale).plural_form(n) == "one" else "other"
+    return translate(lang, f"{key}.{form}", n=n)

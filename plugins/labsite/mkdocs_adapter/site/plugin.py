@@ -23,7 +23,8 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
 from ... import publish
-from ...catalog import HOME, Catalog, Page, build_catalog
+from ...catalog import HOME, Catalog, build_catalog
+from ...page import Page
 from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from ...obfuscation import obfuscate_markdown
 from ...pageview import PageView
@@ -34,7 +35,10 @@ from .config import SiteConfig
 log = logging.getLogger("mkdocs.plugins.labsite")
 
 # Pages whose layout is a landing or a listing: no documentation sidebars.
-WIDE_PAGES = {HOME, "projects", "news", "jobs"}
+WIDE_PAGES = {HOME, "projects", "news", "jobs", "partners"}
+# The template of each kind of page (theme_overrides/); others use Material's main.html.
+TEMPLATES = {HOME: "home.html", "projects": "projects.html", "partners": "partners.html"}
+KIND_TEMPLATES = {"project": "project.html"}
 
 
 class LabsitePlugin(BasePlugin[SiteConfig]):
@@ -128,7 +132,13 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         in_nav = set(self.config.nav)
         for page in self.catalog.pages_in(self.lang):
             level = InclusionLevel.INCLUDED if page.key in in_nav else InclusionLevel.NOT_IN_NAV
-            kept.append(File(page.path, root, config.site_dir, True, dest_uri=page.dest_uri, inclusion=level))
+            if page.source.kind == "generated":
+                # Facet and partner pages: made from the catalog, their template shows the view.
+                file = File.generated(config, page.path, content="", inclusion=level)
+                file.dest_uri = page.dest_uri
+            else:
+                file = File(page.path, root, config.site_dir, True, dest_uri=page.dest_uri, inclusion=level)
+            kept.append(file)
         for asset in self.catalog.assets:
             dest = self.catalog.asset_dest(asset, self.lang)
             if dest is not None:
@@ -146,10 +156,16 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         # The catalog's checked fields, not MkDocs' lenient reading of the front matter.
         # Material prints page titles unescaped: a contributor's "<" must stay text.
         page.meta = {"title": html.escape(ours.title), "description": ours.description}
-        if ours.key in WIDE_PAGES:
+        generated = ours.source.kind == "generated"
+        if ours.key in WIDE_PAGES or generated:
             page.meta["hide"] = ["navigation", "toc"]
-        if ours.key == HOME:
-            page.meta["template"] = "home.html"
+        elif ours.source.kind != "content":
+            page.meta["hide"] = ["navigation"]
+        template = TEMPLATES.get(ours.key) or KIND_TEMPLATES.get(ours.source.kind)
+        if generated:
+            template = "partner.html" if ours.key.startswith("partner/") else "facet.html"
+        if template:
+            page.meta["template"] = template
         return obfuscate_markdown(markdown, self.lang)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -159,7 +175,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         assert self.catalog is not None
-        context["ls"] = PageView(self.catalog, self._page(page), self.base_url, self.config.footer)
+        context["ls"] = PageView(self.catalog, self._page(page), self.base_url, self.config.footer, config.site_name)
         return context
 
     # -- publishing ----------------------------------------------------------------------
