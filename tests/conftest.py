@@ -158,6 +158,19 @@ FIXTURE_FILES: dict[str, str | bytes | None] = {
     "news/old-internship/index.yml": "type: job\ndate: 2026-09-01\nkind: internship\ndeadline: 2026-10-15\nlocation: Paris\nprojects: [heart-ai]\ncontact: {name: Ada Martin, email: ada.martin@example.org}\ndraft: false\n",
     "news/old-internship/index.fr.md": item_page("Stage ancien", "Un stage.", "Texte.", apply="Écrire à Ada."),
     "news/old-internship/index.en.md": item_page("Old internship", "An internship.", "Text.", apply="Write to Ada."),
+    "news/icu-engineer/index.yml": "type: job\ndate: 2026-11-02\nkind: engineer\ndeadline: 2026-12-10\nlocation: {fr: Hôpital X, en: X Hospital}\nstart_date: 2027-01-04\nduration_months: 18\nprojects: [icu-flow]\ncontact: {name: Léa Roux, email: lea.roux@example.org}\ndraft: false\n",
+    "news/icu-engineer/index.fr.md": item_page(
+        "Ingénieur·e données",
+        "Un poste d’ingénieur.",
+        "## Le poste\n\nTexte.",
+        apply="Écrire à <lea.roux@example.org> avec un CV.",
+    ),
+    "news/icu-engineer/index.en.md": item_page(
+        "Data engineer",
+        "An engineer position.",
+        "## The position\n\nText.",
+        apply="Write to <lea.roux@example.org> with a CV.",
+    ),
     "news/first-news/index.yml": NEWS_YML,
     "news/first-news/index.fr.md": item_page("Première nouvelle", "Une nouvelle.", "Texte."),
     "news/first-news/index.en.md": item_page("First news", "A news item.", "Text."),
@@ -196,8 +209,8 @@ def run_labsite(config: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> subproc
     )
 
 
-def build(config: Path, *args: str) -> Path:
-    result = run_labsite(config, "build", *args)
+def build(config: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> Path:
+    result = run_labsite(config, "build", *args, epoch=epoch)
     assert result.returncode == 0, result.stderr
     return config.parent / "site"
 

@@ -386,6 +386,13 @@ CASES = [
         6,
         "no file projects/heart-ai/schema.png",
     ),
+    Case(
+        "javascript-in-apply",
+        {JFR: item_page("Thèse", "Une thèse.", "Texte.", apply="[ici](javascript:alert(1))")},
+        JFR,
+        4,
+        "javascript: links are not allowed",
+    ),
     # Files, slugs and languages
     Case(
         "missing-counterpart",

@@ -85,3 +85,15 @@ def test_workflows_check_pull_requests_safely_and_deploy_daily() -> None:
         assert command in steps
     deploy = yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text())
     assert "schedule" in deploy[True] and "push" in deploy[True]
+
+
+def test_hosting_positions_call_shows_its_calendar(repo_site: Path) -> None:
+    calls = [
+        p
+        for p in (repo_site / "recrutement").glob("*/index.html")
+        if "Appel à candidatures" in p.read_text(encoding="utf-8")
+    ]
+    assert calls, "no call for applications on the board"
+    text = html.unescape(calls[0].read_text(encoding="utf-8"))
+    for label in ("Ouverture des candidatures", "Date limite", "Auditions", "Prise de fonctions", "1er novembre"):
+        assert label in text, label

@@ -14,13 +14,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import clock, frontmatter
+from . import clock, frontmatter, jobs, listings
 from .diagnostics import Diagnostic
 from .fields import INVALID, Checker
 from .items import LoadedItem, load_item
 from .languages import LANGUAGES
 from .links import check_links
-from .listings import RESERVED_SLUGS, generated_pages
+from .listings import RESERVED_SLUGS
 from .model import Announcement, Partner, Project, Taxonomy
 from .page import Page
 from .registry import PARTNERS_FILE, TAXONOMY_FILE, load_partners, load_taxonomy
@@ -203,13 +203,17 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
             announcements[item.slug] = item
 
     catalog = Catalog(root, pages, tree.assets, [], partners, taxonomy, projects, announcements, today, scheduled)
-    if projects and not any(d.level == "error" for d in problems):
+    if not any(d.level == "error" for d in problems):
         # Listings are made from valid content only (a build with errors stops anyway).
-        catalog.add_pages(generated_pages(catalog, problems))
+        if projects:
+            catalog.add_pages(listings.generated_pages(catalog, problems))
+        catalog.add_pages(jobs.generated_pages(catalog, problems))
     problems += _check_urls(catalog.pages)
     published, sources = {p.path for p in catalog.pages}, {s.path for s in tree.pages}
     for page in catalog.pages:
         problems += check_links(page.path, page.body, page.body_line, root, published, sources)
+        if isinstance(page.item, Announcement) and (text := page.item.texts[page.lang]).apply:
+            problems += check_links(page.path, text.apply, text.apply_line, root, published, sources)
     catalog.diagnostics = sorted(set(problems))
     return catalog
 

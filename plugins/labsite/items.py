@@ -96,6 +96,7 @@ def _text(pages: list[SourcePage], code: str, loaded: LoadedText) -> ItemText:
         fields.get("apply"),
         loaded.front.body,
         loaded.front.body_line,
+        loaded.front.doc.value_at(("apply",))[0],
     )
 
 

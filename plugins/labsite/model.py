@@ -46,6 +46,7 @@ class ItemText:
     apply: str | None = None  # how to apply (job ads and calls), Markdown
     body: str = ""  # the Markdown text of the page
     body_line: int = 1  # line of the file where the body starts
+    apply_line: int = 1  # line of the file where `apply` is written
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,21 @@ def obfuscate_markdown(markdown: str, lang: str) -> str:
     markdown = _AUTOLINK.sub(lambda m: email_html(m["address"], lang), markdown)
     # Addresses already turned into spans are gone from the text, so only bare ones remain.
     return _BARE.sub(lambda m: email_html(m["address"], lang), markdown)
+
+
+_ANY = re.compile(
+    "|".join(
+        f"(?:{p.pattern})".replace("?P<address>", "").replace("?P<label>", "") for p in (_MAILTO_LINK, _AUTOLINK, _BARE)
+    )
+)
+
+
+def escaped_markdown(markdown: str, lang: str) -> str:
+    """Markdown from a front-matter field, where raw HTML must stay text: escape it, hide addresses."""
+    out, position = [], 0
+    for match in _ANY.finditer(markdown):
+        out.append(html.escape(markdown[position : match.start()], quote=False))
+        out.append(obfuscate_markdown(match.group(0), lang))
+        position = match.end()
+    out.append(html.escape(markdown[position:], quote=False))
+    return "".join(out)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 from dataclasses import dataclass
 
-from . import jsonld, listings, project_page
+from . import jobs, jsonld, listings, project_page
 from .catalog import HOME, Catalog
+from .dates import long_date
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, others
-from .model import Project
+from .model import Announcement, Project
 from .page import Page
 from .strings import count
 from .urls import absolute, relative
@@ -83,10 +86,40 @@ class PageView:
         return listings.partner_groups(self.catalog, self.lang)
 
     @property
-    def structured_data(self) -> str:
+    def board(self) -> jobs.Board:
+        return jobs.board(self.catalog, self.lang)
+
+    @property
+    def job(self) -> jobs.JobDetails | None:
+        item = self.page.item
+        if isinstance(item, Announcement) and item.is_job:
+            return jobs.details(self.catalog, self.page, self.site_name)
+        return None
+
+    @property
+    def is_closed_job(self) -> bool:
+        item = self.page.item
+        return isinstance(item, Announcement) and item.is_job and not item.is_open(self.catalog.today)
+
+    def date(self, day: dt.date) -> str:
+        return long_date(day, self.lang)
+
+    def latest_news(self, n: int) -> list[Page]:
+        news = sorted(
+            (a for a in self.catalog.announcements.values() if a.type == "news"), key=lambda a: a.date, reverse=True
+        )
+        pages = [self.catalog.page(f"news/{a.slug}", self.lang) for a in news]
+        return [p for p in pages if p is not None][:n]
+
+    def structured_data(self, content_html: str = "") -> str:
         """The page's schema.org JSON-LD, as a complete script element (or nothing)."""
-        if isinstance(self.page.item, Project):
+        item = self.page.item
+        if isinstance(item, Project):
             return jsonld.script(project_page.research_project(self.catalog, self.page, self.base_url, self.site_name))
+        if isinstance(item, Announcement) and item.is_job and item.is_open(self.catalog.today):
+            description = f"<p>{html.escape(self.page.description)}</p>{content_html}"
+            posting = jobs.job_posting(self.catalog, self.page, self.base_url, self.site_name, description)
+            return jsonld.script(posting)
         return ""
 
     def link(self, key: str) -> str:

@@ -92,13 +92,13 @@ def test_directory_lists_every_project_with_facets_and_counts(fixture_site: Path
     assert '<option value="imaging" data-label="Imagerie">Imagerie (2)</option>' in page
     assert '<a href="themes/imaging/">Imagerie</a> <span class="ls-count">(2)</span>' in page
     assert '<a href="../partenaires/inria-team/">Équipe Inria</a> <span class="ls-count">(2)</span>' in page
-    heart = re.search(r'<li class="ls-project" data-status="ongoing"(.*?)>', page, re.S)
+    heart = re.search(r'<li class="ls-project" data-ls-item data-status="ongoing"(.*?)>', page, re.S)
     assert heart and re.split(r"\s+", heart[1].strip())[:3] == [
-        'data-themes="imaging"',
-        'data-partners="aphp-eds',
+        'data-theme="imaging"',
+        'data-partner="aphp-eds',
         'inria-team"',
     ]
-    assert 'data-sources="eds pacs"' in heart[1]
+    assert 'data-source="eds pacs"' in heart[1]
 
 
 def test_facet_and_partner_pages(fixture_site: Path) -> None:

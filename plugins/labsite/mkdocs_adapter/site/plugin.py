@@ -26,6 +26,7 @@ from ... import publish
 from ...catalog import HOME, Catalog, build_catalog
 from ...page import Page
 from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
+from ...model import Announcement
 from ...obfuscation import obfuscate_markdown
 from ...pageview import PageView
 from ...strings import translate
@@ -37,8 +38,9 @@ log = logging.getLogger("mkdocs.plugins.labsite")
 # Pages whose layout is a landing or a listing: no documentation sidebars.
 WIDE_PAGES = {HOME, "projects", "news", "jobs", "partners"}
 # The template of each kind of page (theme_overrides/); others use Material's main.html.
-TEMPLATES = {HOME: "home.html", "projects": "projects.html", "partners": "partners.html"}
-KIND_TEMPLATES = {"project": "project.html"}
+TEMPLATES = {HOME: "home.html", "projects": "projects.html", "partners": "partners.html", "jobs": "jobs.html"}
+KIND_TEMPLATES = {"project": "project.html", "job": "job.html", "call": "job.html"}
+GENERATED_TEMPLATES = {"facet": "facet.html", "partner": "partner.html", "jobs-kind": "jobs-kind.html"}
 
 
 class LabsitePlugin(BasePlugin[SiteConfig]):
@@ -161,9 +163,10 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             page.meta["hide"] = ["navigation", "toc"]
         elif ours.source.kind != "content":
             page.meta["hide"] = ["navigation"]
-        template = TEMPLATES.get(ours.key) or KIND_TEMPLATES.get(ours.source.kind)
+        kind = ours.item.type if isinstance(ours.item, Announcement) else ours.source.kind
+        template = TEMPLATES.get(ours.key) or KIND_TEMPLATES.get(kind)
         if generated:
-            template = "partner.html" if ours.key.startswith("partner/") else "facet.html"
+            template = GENERATED_TEMPLATES[ours.key.split("/", 1)[0]]
         if template:
             page.meta["template"] = template
         return obfuscate_markdown(markdown, self.lang)

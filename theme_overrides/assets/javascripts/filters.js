@@ -1,0 +1,81 @@
+/* Instant filtering of a listing (projects, jobs). Without JavaScript the full list and the
+   facet pages do the job; with it, the form appears, the URL keeps the selection
+   (?theme=…&status=…&q=…) and each option shows how many items it would leave given the
+   other filters.
+
+   <form data-ls-filters data-target="LIST_ID" data-results="ID" data-none="ID" data-browse="ID"
+         data-count-one="{n} item" data-count-other="{n} items">
+     <input name="q">                        matches the items' data-text
+     <select name="PARAM" data-attr="ATTR">  matches the items' space-separated data-ATTR
+   Items: the elements with data-ls-item inside the list. */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-ls-filters]"), function (form) {
+    var list = document.getElementById(form.getAttribute("data-target"));
+    if (!list) return;
+    var items = Array.prototype.slice.call(list.querySelectorAll("[data-ls-item]"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-attr]"));
+    var search = form.elements.q;
+    var results = document.getElementById(form.getAttribute("data-results"));
+    var none = document.getElementById(form.getAttribute("data-none"));
+    var plural = new Intl.PluralRules(document.documentElement.lang || "en");
+
+    function values(item, select) {
+      return (item.getAttribute("data-" + select.getAttribute("data-attr")) || "").split(" ");
+    }
+
+    function matches(item, except) {
+      var text = search ? search.value.trim().toLowerCase() : "";
+      if (text && (item.getAttribute("data-text") || "").indexOf(text) === -1) return false;
+      return selects.every(function (select) {
+        return select === except || !select.value || values(item, select).indexOf(select.value) !== -1;
+      });
+    }
+
+    function apply(updateUrl) {
+      var shown = 0;
+      items.forEach(function (item) {
+        var visible = matches(item);
+        item.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      // Each option's count: the items it would show, the other filters being kept.
+      selects.forEach(function (select) {
+        Array.prototype.forEach.call(select.options, function (option) {
+          var n = items.filter(function (item) {
+            return matches(item, select) && (!option.value || values(item, select).indexOf(option.value) !== -1);
+          }).length;
+          option.textContent = option.getAttribute("data-label") + " (" + n + ")";
+        });
+      });
+      if (results) {
+        var template = form.getAttribute(plural.select(shown) === "one" ? "data-count-one" : "data-count-other");
+        results.textContent = template.replace("{n}", shown);
+      }
+      if (none) none.hidden = shown !== 0;
+      if (updateUrl) {
+        var params = new URLSearchParams();
+        if (search && search.value.trim()) params.set("q", search.value.trim());
+        selects.forEach(function (select) { if (select.value) params.set(select.name, select.value); });
+        var query = params.toString();
+        history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+      }
+    }
+
+    // Start from the URL: a shared link shows the same selection.
+    var params = new URLSearchParams(location.search);
+    if (search) search.value = params.get("q") || "";
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name) || "";
+      select.value = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; }) ? wanted : "";
+    });
+    form.hidden = false;
+    var browse = document.getElementById(form.getAttribute("data-browse"));
+    if (browse) browse.open = false;
+    form.addEventListener("input", function () { apply(true); });
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    apply(false);
+  });
+})();
