@@ -92,6 +92,7 @@ contacts:
     role: {fr: Coordinatrice, en: Coordinator}
     email: ada.martin@example.org
 draft: false
+date: 2025-01-15
 """
 NEWS_YML = """\
 type: news
@@ -146,10 +147,10 @@ FIXTURE_FILES: dict[str, str | bytes | None] = {
     "projects/heart-ai/diagram.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
     "content/partners.fr.md": page("Partenaires", "partenaires", "Nos partenaires."),
     "content/partners.en.md": page("Partners", "partners", "Our partners."),
-    "projects/lung-scan/index.yml": "acronym: LUNG\nstatus: completed\nstart: 2021-03-01\nend: 2024-06-30\nthemes: [imaging]\npartners: [inria-team]\ndata_sources: [pacs]\nfunding: [{fr: Fondation X, en: X Foundation}]\ndraft: false\n",
+    "projects/lung-scan/index.yml": "acronym: LUNG\nstatus: completed\ndate: 2024-07-01\nstart: 2021-03-01\nend: 2024-06-30\nthemes: [imaging]\npartners: [inria-team]\ndata_sources: [pacs]\nfunding: [{fr: Fondation X, en: X Foundation}]\ndraft: false\n",
     "projects/lung-scan/index.fr.md": item_page("Scanner pulmonaire", "Lire les scanners du poumon."),
     "projects/lung-scan/index.en.md": item_page("Lung scans", "Reading lung scans."),
-    "projects/icu-flow/index.yml": "status: idea\nthemes: [critical-care]\npartners: [aphp-eds]\ndata_sources: [high-frequency-monitoring, other]\ndraft: false\n",
+    "projects/icu-flow/index.yml": "status: idea\ndate: 2026-06-01\nthemes: [critical-care]\npartners: [aphp-eds]\ndata_sources: [high-frequency-monitoring, other]\ndraft: false\n",
     "projects/icu-flow/index.fr.md": item_page("Flux en réanimation", "Une idée pour la réanimation."),
     "projects/icu-flow/index.en.md": item_page("ICU flow", "An idea for intensive care."),
     "news/heart-phd/index.yml": "type: job\ndate: 2026-10-01\nkind: phd\ndeadline: 2027-01-31\nlocation: Paris\nprojects: [heart-ai]\ncontact: {name: Ada Martin, email: ada.martin@example.org}\ndraft: false\n",

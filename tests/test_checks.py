@@ -463,7 +463,7 @@ def test_every_problem_of_an_item_comes_in_one_run(tmp_path: Path) -> None:
     )
     write_site(tmp_path, {**FIXTURE_FILES, P: broken})
     found = {(e.line, e.field) for e in build_catalog(tmp_path, today=TODAY).errors if e.path == P}
-    assert found == {(1, "start"), (2, "themes #1"), (6, "contacts #1 email"), (7, "image"), (8, "draft")}
+    assert found == {(1, "date"), (1, "start"), (2, "themes #1"), (6, "contacts #1 email"), (7, "image"), (8, "draft")}
     alt = {e.path for e in build_catalog(tmp_path, today=TODAY).errors if e.field == "image_alt"}
     assert alt == {PFR, "projects/heart-ai/index.en.md"}
 

@@ -93,6 +93,8 @@ def test_every_field_of_the_template_is_present(tmp_path: Path) -> None:
     facts = yaml.safe_load((tmp_path / "projects/x/index.yml").read_text(encoding="utf-8"))
     assert list(facts) == [
         "acronym",
+        "date",
+        "updated",
         "status",
         "start",
         "end",

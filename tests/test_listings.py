@@ -83,7 +83,7 @@ def _with_projects(root: Path, n: int) -> Catalog:
     for i in range(n):
         theme = ("imaging", "critical-care")[i % 2]
         files[f"projects/p{i}/index.yml"] = (
-            f"status: idea\nthemes: [{theme}]\npartners: [aphp-eds]\ndata_sources: [eds]\ndraft: false\n"
+            f"status: idea\ndate: 2026-01-01\nthemes: [{theme}]\npartners: [aphp-eds]\ndata_sources: [eds]\ndraft: false\n"
         )
         files[f"projects/p{i}/index.fr.md"] = item_page(f"Projet {i}", "Résumé.")
         files[f"projects/p{i}/index.en.md"] = item_page(f"Project {i}", "Summary.")

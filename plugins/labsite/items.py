@@ -69,6 +69,7 @@ def load_item(
         return None
     ck = Checker(facts, problems)
     data, _ = schema.check_fields(facts.data, (), ck)
+    _updated_rule(data, ck)
     if kind == "project":
         _project_rules(data, ck)
     else:
@@ -111,6 +112,12 @@ def _load_yaml(root: Path, path: str, problems: list[Diagnostic]) -> yamlsource.
         problems.append(Diagnostic(path, 1, 1, "error", "", "must be a mapping of 'field: value' lines"))
         return None
     return doc
+
+
+def _updated_rule(data: dict[str, Any], ck: Checker) -> None:
+    date, updated = data.get("date"), data.get("updated")
+    if date and updated and updated < date:
+        ck.error(("updated",), f"{updated.isoformat()} is before the publication date {date.isoformat()}")
 
 
 def _project_rules(data: dict[str, Any], ck: Checker) -> None:
@@ -210,6 +217,8 @@ def _contact(data: dict[str, Any]) -> Contact:
 def _project(slug: str, data: dict[str, Any], texts: dict[str, ItemText]) -> Project:
     return Project(
         slug=slug,
+        date=data["date"],
+        updated=data.get("updated"),
         status=data["status"],
         themes=tuple(data["themes"]),
         partners=tuple(data["partners"]),
@@ -246,4 +255,5 @@ def _announcement(slug: str, data: dict[str, Any], texts: dict[str, ItemText]) -
         duration_months=data.get("duration_months"),
         location=data.get("location"),
         contact=_contact(contact) if contact else None,
+        updated=data.get("updated"),
     )

@@ -52,6 +52,7 @@ class ItemText:
 @dataclass(frozen=True)
 class Project:
     slug: str
+    date: dt.date  # when its page was published
     status: str  # idea | ongoing | completed
     themes: tuple[str, ...]
     partners: tuple[str, ...]
@@ -66,6 +67,7 @@ class Project:
     links: tuple[Link, ...] = field(default=(), hash=False)
     image: str | None = None
     draft: bool = False
+    updated: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class Announcement:
     duration_months: int | None = None
     location: LocalText | None = field(default=None, hash=False)
     contact: Contact | None = None
+    updated: dt.date | None = None
 
     @property
     def is_job(self) -> bool:

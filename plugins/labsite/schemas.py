@@ -80,6 +80,13 @@ DRAFT = Field(
     ("Brouillon : true tant que la page n’est pas prête", "Draft: true until the page is ready"),
     True,
 )
+UPDATED = Field(
+    "updated",
+    Day(),
+    False,
+    ("Date de la dernière mise à jour importante, AAAA-MM-JJ (pour les flux)", "Date of the last significant update, YYYY-MM-DD (for the feeds)"),
+    None,
+)
 IMAGE_ALT = Field(
     "image_alt",
     Text(200),
@@ -114,6 +121,14 @@ CONTENT_PAGE = Record(
 PROJECT = Record(
     (
         Field("acronym", Text(30), False, ("Acronyme du projet", "Project acronym"), "ACRO"),
+        Field(
+            "date",
+            Day(),
+            True,
+            ("Date de publication de la page, AAAA-MM-JJ", "Date the page was published, YYYY-MM-DD"),
+            EXAMPLE_DAY,
+        ),
+        UPDATED,
         Field(
             "status",
             Choice(STATUSES),
@@ -241,6 +256,7 @@ ANNOUNCEMENT = Record(
             ("Projets liés : noms de dossiers de projects/", "Related projects: folder names in projects/"),
             [],
         ),
+        UPDATED,
         IMAGE,
         DRAFT,
         Field(
