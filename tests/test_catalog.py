@@ -60,5 +60,5 @@ def test_a_draft_is_still_checked(tmp_path: Path) -> None:
         "status: ongoing", "status: paused"
     )
     write_site(tmp_path, files)
-    errors = build_catalog(tmp_path).errors
+    errors = [e for e in build_catalog(tmp_path).errors if e.path.startswith("projects/")]
     assert [(e.path, e.line, e.field) for e in errors] == [("projects/heart-ai/index.yml", 2, "status")]

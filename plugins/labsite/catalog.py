@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import clock, frontmatter, jobs, listings
+from . import clock, frontmatter, jobs, listings, news
 from .diagnostics import Diagnostic
 from .fields import INVALID, Checker
 from .items import LoadedItem, load_item
@@ -129,9 +130,8 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
         kinds.setdefault(key, "project" if key.startswith("projects/") else "announcement")
     loaded: dict[str, LoadedItem] = {}
     for key in sorted(kinds):
-        if kinds[key] == "project" and key.split("/", 1)[1] in RESERVED_SLUGS:
-            message = f"the folder name {key.split('/', 1)[1]!r} is reserved for the project directory's own pages: choose another"
-            problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", message))
+        if reserved := _reserved(key, kinds[key]):
+            problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", reserved))
             continue
         item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems)
         if item is not None:
@@ -154,6 +154,7 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
     projects: dict[str, Project] = {}
     announcements: dict[str, Announcement] = {}
     scheduled: list[tuple[str, dt.date]] = []
+    unpublished: set[str] = set()  # drafts and scheduled items, on purpose
     for key, entry in loaded.items():
         ck = Checker(entry.doc, problems)
         before = len(problems)
@@ -176,9 +177,11 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
                         f"project {slug!r} is a draft: publish it first (draft: false) or remove it from this list",
                     )
         if item.draft:
+            unpublished.add(key)
             continue  # checked, but not published
         if isinstance(item, Announcement) and item.date > today:
             scheduled.append((key, item.date))
+            unpublished.add(key)
             continue
         listing = LISTING_OF_TYPE["project" if isinstance(item, Project) else item.type]
         for code, text in entry.texts.items():
@@ -208,14 +211,29 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
         if projects:
             catalog.add_pages(listings.generated_pages(catalog, problems))
         catalog.add_pages(jobs.generated_pages(catalog, problems))
+        catalog.add_pages(news.generated_pages(catalog, problems))
     problems += _check_urls(catalog.pages)
     published, sources = {p.path for p in catalog.pages}, {s.path for s in tree.pages}
+    # An item with errors of its own is not published either; links to it are not errors too.
+    published |= {s.path for s in tree.pages if s.kind != "content" and s.key not in unpublished} - published
     for page in catalog.pages:
         problems += check_links(page.path, page.body, page.body_line, root, published, sources)
         if isinstance(page.item, Announcement) and (text := page.item.texts[page.lang]).apply:
             problems += check_links(page.path, text.apply, text.apply_line, root, published, sources)
     catalog.diagnostics = sorted(set(problems))
     return catalog
+
+
+def _reserved(key: str, kind: str) -> str | None:
+    """Folder names that would collide with a listing's own pages (/projets/themes/, /actualites/2026/...)."""
+    slug = key.split("/", 1)[1]
+    if kind == "project" and slug in RESERVED_SLUGS:
+        return f"the folder name {slug!r} is reserved for the project directory's own pages: choose another"
+    if kind == "announcement" and (
+        slug in news.RESERVED_SLUGS | set(jobs.KIND_SEGMENT.values()) or re.fullmatch(r"\d{4}", slug)
+    ):
+        return f"the folder name {slug!r} is reserved for the listings' own pages (pages, years, tags): choose another"
+    return None
 
 
 def _content_page(root: Path, source: SourcePage, problems: list[Diagnostic]) -> Page | None:

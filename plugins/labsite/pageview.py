@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from . import jobs, jsonld, listings, project_page
+from . import feeds, jobs, jsonld, listings, news, project_page
 from .catalog import HOME, Catalog
 from .dates import long_date
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, others
@@ -84,6 +84,33 @@ class PageView:
     @property
     def partner_groups(self) -> tuple[listings.PartnerGroup, ...]:
         return listings.partner_groups(self.catalog, self.lang)
+
+    @property
+    def feeds(self) -> tuple[feeds.FeedLink, ...]:
+        return feeds.links(self.catalog, self.lang)
+
+    def feeds_of(self, key: str) -> list[feeds.FeedLink]:
+        return [link for link in self.feeds if link.kind == key]
+
+    @property
+    def news_listing(self) -> news.NewsListing:
+        """The listing this page shows: its generated view, or page 1 for the news page itself."""
+        view = self.page.view
+        return view if isinstance(view, news.NewsListing) else news.listing(self.catalog, self.lang)
+
+    @property
+    def news_item(self) -> news.NewsRow | None:
+        item = self.page.item
+        if isinstance(item, Announcement) and item.type == "news":
+            return next(r for r in news.rows(self.catalog, self.lang) if r.slug == item.slug)
+        return None
+
+    def related_projects(self) -> list[Page]:
+        item = self.page.item
+        if not isinstance(item, Announcement):
+            return []
+        pages = [self.catalog.page(f"projects/{slug}", self.lang) for slug in item.projects]
+        return [p for p in pages if p is not None]
 
     @property
     def board(self) -> jobs.Board:

@@ -84,7 +84,10 @@ UPDATED = Field(
     "updated",
     Day(),
     False,
-    ("Date de la dernière mise à jour importante, AAAA-MM-JJ (pour les flux)", "Date of the last significant update, YYYY-MM-DD (for the feeds)"),
+    (
+        "Date de la dernière mise à jour importante, AAAA-MM-JJ (pour les flux)",
+        "Date of the last significant update, YYYY-MM-DD (for the feeds)",
+    ),
     None,
 )
 IMAGE_ALT = Field(

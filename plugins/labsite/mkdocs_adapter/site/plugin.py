@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from ... import publish
+from ... import feeds, publish
 from ...catalog import HOME, Catalog, build_catalog
 from ...page import Page
 from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
@@ -38,9 +38,22 @@ log = logging.getLogger("mkdocs.plugins.labsite")
 # Pages whose layout is a landing or a listing: no documentation sidebars.
 WIDE_PAGES = {HOME, "projects", "news", "jobs", "partners"}
 # The template of each kind of page (theme_overrides/); others use Material's main.html.
-TEMPLATES = {HOME: "home.html", "projects": "projects.html", "partners": "partners.html", "jobs": "jobs.html"}
-KIND_TEMPLATES = {"project": "project.html", "job": "job.html", "call": "job.html"}
-GENERATED_TEMPLATES = {"facet": "facet.html", "partner": "partner.html", "jobs-kind": "jobs-kind.html"}
+TEMPLATES = {
+    HOME: "home.html",
+    "projects": "projects.html",
+    "partners": "partners.html",
+    "jobs": "jobs.html",
+    "news": "news-list.html",
+}
+KIND_TEMPLATES = {"project": "project.html", "job": "job.html", "call": "job.html", "news": "news.html"}
+GENERATED_TEMPLATES = {
+    "facet": "facet.html",
+    "partner": "partner.html",
+    "jobs-kind": "jobs-kind.html",
+    "news-page": "news-list.html",
+    "news-year": "news-list.html",
+    "news-tag": "news-list.html",
+}
 
 
 class LabsitePlugin(BasePlugin[SiteConfig]):
@@ -52,6 +65,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         self._staging: Path | None = None
         self._passes: list[passes.LanguagePass] = []
         self._warnings: CountHandler | None = None
+        self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
 
     @property
     def is_primary(self) -> bool:
@@ -171,6 +185,12 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             page.meta["template"] = template
         return obfuscate_markdown(markdown, self.lang)
 
+    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        ours = self._page(page)
+        if ours.item is not None:
+            self._contents[ours.path] = html  # the feeds carry it, made absolute
+        return html
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         lang = self.lang
         env.globals["ls_t"] = lambda key: translate(lang, key)
@@ -184,6 +204,11 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     # -- publishing ----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.catalog is not None
+        site_dir = Path(config.site_dir)
+        for name, data in feeds.all_feeds(self.catalog, self.lang, self.base_url, config.site_name, self._contents).items():
+            (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / name).write_bytes(data)
         if not self.is_primary:
             return
         assert self._staging is not None and self._target is not None
