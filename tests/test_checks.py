@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from labsite.catalog import build_catalog
 from tests.conftest import FIXTURE_FILES, NEWS_YML, PARTNERS_YML, PROJECT_YML, item_page, page, write_site
@@ -42,6 +43,19 @@ JOB_FILES = {
 def replace(text: str, old: str, new: str) -> str:
     assert old in text, old
     return text.replace(old, new)
+
+
+def wide_image(root: Path) -> None:
+    Image.new("1", (10_001, 10)).save(root / "projects/heart-ai/cover.png")
+
+
+def heavy_image(root: Path) -> None:
+    (root / "projects/heart-ai/cover.png").write_bytes(b"\x89PNG" + b"\0" * 21_000_000)
+
+
+def bomb_image(root: Path) -> None:
+    # Under 10,000 px a side, but 99.98 million pixels: more than Pillow will safely decode.
+    Image.new("1", (9_999, 9_999)).save(root / "projects/heart-ai/cover.png")
 
 
 def symlink_image(root: Path) -> None:
@@ -307,6 +321,40 @@ CASES = [
         12,
         "leaves the item's folder",
         symlink_image,
+    ),
+    Case(
+        "image-unreadable",
+        {
+            **proj("draft: false", "draft: false\nimage: cover.png"),
+            "projects/heart-ai/cover.png": b"<svg>not a png</svg>",
+        },
+        P,
+        12,
+        "not a readable PNG, JPEG or WebP",
+    ),
+    Case(
+        "image-too-wide",
+        proj("draft: false", "draft: false\nimage: cover.png"),
+        P,
+        12,
+        "10001x10 pixels; at most 10000",
+        wide_image,
+    ),
+    Case(
+        "image-too-heavy",
+        proj("draft: false", "draft: false\nimage: cover.png"),
+        P,
+        12,
+        "21 MB; at most 20 MB",
+        heavy_image,
+    ),
+    Case(
+        "image-decompression-bomb",
+        proj("draft: false", "draft: false\nimage: cover.png"),
+        P,
+        12,
+        "too many pixels",
+        bomb_image,
     ),
     Case("image-not-image", proj("draft: false", "draft: false\nimage: diagram.svg"), P, 12, "must be an image"),
     Case(

@@ -7,9 +7,12 @@ item; the item itself is built only when there are none.
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from PIL import Image
 
 from . import frontmatter, yamlsource
 from .diagnostics import Diagnostic
@@ -21,6 +24,7 @@ from .schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, JOB_TYPES, PROJECT, PROJEC
 from .sources import ITEM_DATA, SourcePage
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_IMAGE_SIDE = 10_000
 
 
 @dataclass
@@ -181,6 +185,25 @@ def _image_rules(folder: Path, written: Any, image: str | None, texts: dict[str,
     elif path.stat().st_size > MAX_IMAGE_BYTES:
         size = path.stat().st_size // 1_000_000
         ck.error(("image",), f"{image!r} is {size} MB; at most {MAX_IMAGE_BYTES // 1_000_000} MB")
+    elif problem := image_problem(path):
+        ck.error(("image",), f"{image!r} {problem}")
+
+
+def image_problem(path: Path) -> str | None:
+    """Why an image file can't be used (in pages and cards), or None. Reads its header only."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if max(width, height) > MAX_IMAGE_SIDE:
+                    return f"is {width}x{height} pixels; at most {MAX_IMAGE_SIDE} on each side"
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "has too many pixels to be opened safely"
+    except (OSError, SyntaxError, ValueError):
+        return "is not a readable PNG, JPEG or WebP image"
+    return None
 
 
 def _strings(value: Any, where: yamlsource.Path = ()) -> list[tuple[yamlsource.Path, str]]:

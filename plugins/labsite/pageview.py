@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from . import feeds, jobs, jsonld, listings, news, project_page
+from . import feeds, jobs, jsonld, listings, news, project_page, share
 from .catalog import HOME, Catalog
 from .dates import long_date
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, others
@@ -64,6 +64,12 @@ class PageView:
             elif (home := self.catalog.page(HOME, lang.code)) is not None:
                 links.append(self._alternate(home, is_counterpart=False))
         return links
+
+    @property
+    def description(self) -> str:
+        """The page's description, else the site's mission in this language (every page has one)."""
+        home = self.catalog.page(HOME, self.lang)
+        return self.page.description or (home.description if home else "") or self.page.title
 
     def href(self, url: str) -> str:
         """Relative link from this page to a URL from the site root."""
@@ -138,9 +144,16 @@ class PageView:
         pages = [self.catalog.page(f"news/{a.slug}", self.lang) for a in news]
         return [p for p in pages if p is not None][:n]
 
+    def share_meta(self, description: str) -> share.ShareMeta:
+        return share.share_meta(self.catalog, self.page, self.site_name, self.base_url, description)
+
     def structured_data(self, content_html: str = "") -> str:
         """The page's schema.org JSON-LD, as a complete script element (or nothing)."""
         item = self.page.item
+        if self.page.key == HOME:
+            return jsonld.script(share.organization(self.base_url, self.site_name, self.lang))
+        if isinstance(item, Announcement) and item.type == "news":
+            return jsonld.script(share.news_article(self.page, self.base_url, self.site_name))
         if isinstance(item, Project):
             return jsonld.script(project_page.research_project(self.catalog, self.page, self.base_url, self.site_name))
         if isinstance(item, Announcement) and item.is_job and item.is_open(self.catalog.today):

@@ -9,6 +9,9 @@ from .languages import LANGUAGES
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
         "nav.home": "Accueil",
+        "card.alt": "Carte de partage : « {title} »",
+        "card.deadline": "Date limite : {date}",
+        "org.aphp": "Assistance Publique – Hôpitaux de Paris (AP-HP)",
         "news.page": "Page {n}",
         "news.pages": "Pages des actualités",
         "news.previous": "Plus récentes",
@@ -26,6 +29,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "news.published": "Publiée le {date}",
         "news.updated": "mise à jour le {date}",
         "type.news": "Actualité",
+        "type.project": "Projet",
         "feeds.subscribe": "S’abonner",
         "feeds.rss": "flux RSS",
         "feeds.atom": "flux Atom",
@@ -153,6 +157,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "nav.home": "Home",
+        "card.alt": "Share card: “{title}”",
+        "card.deadline": "Deadline: {date}",
+        "org.aphp": "Assistance Publique – Hôpitaux de Paris (AP-HP)",
         "news.page": "Page {n}",
         "news.pages": "News pages",
         "news.previous": "Newer",
@@ -170,6 +177,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "news.published": "Published on {date}",
         "news.updated": "updated on {date}",
         "type.news": "News",
+        "type.project": "Project",
         "feeds.subscribe": "Subscribe",
         "feeds.rss": "RSS feed",
         "feeds.atom": "Atom feed",

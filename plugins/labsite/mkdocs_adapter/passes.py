@@ -14,6 +14,8 @@ from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.plugins.labsite")
 _LINE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<message>.*)$")
+# MkDocs' own chatter of the pass, which the default pass already says once.
+_QUIET = ("Cleaning site directory", "Building documentation to directory", "Documentation built in")
 
 
 @dataclass
@@ -34,6 +36,8 @@ class LanguagePass:
             match = _LINE.match(line)
             level = match["level"] if match else "ERROR" if code else "INFO"
             message = match["message"] if match else line
+            if level == "INFO" and not message.startswith(_QUIET):
+                log.info("[%s] %s", self.lang, message)
             if level in ("WARNING", "ERROR", "CRITICAL"):
                 # Re-logged warnings count here too, so --strict fails on them once.
                 if level == "WARNING":

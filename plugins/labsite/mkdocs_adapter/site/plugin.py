@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from ... import feeds, publish
+from ... import cards, feeds, publish, share, sitemap
 from ...catalog import HOME, Catalog, build_catalog
 from ...page import Page
 from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
@@ -30,10 +30,13 @@ from ...model import Announcement
 from ...obfuscation import obfuscate_markdown
 from ...pageview import PageView
 from ...strings import translate
+from ...urls import absolute
 from .. import passes
 from .config import SiteConfig
 
 log = logging.getLogger("mkdocs.plugins.labsite")
+CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
+LOGO = "assets/images/logo.png"
 
 # Pages whose layout is a landing or a listing: no documentation sidebars.
 WIDE_PAGES = {HOME, "projects", "news", "jobs", "partners"}
@@ -95,6 +98,8 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         if lang.code in self.config.site_names:
             config.site_name = self.config.site_names[lang.code]
         config.nav = self._nav()
+        # Our sitemap covers both languages with hreflang alternates (labsite.sitemap).
+        config.theme.static_templates.discard("sitemap.xml")
         # Material shows its language selector only when extra.alternate is set; our
         # partials/alternate.html replaces its content with the page's own counterpart.
         config.extra["alternate"] = [{"name": other.name, "lang": other.code} for other in others(lang.code)]
@@ -108,6 +113,12 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             for key in self.config[option]:
                 if self.catalog.page(key, self.lang) is None:
                     raise PluginError(f"labsite: {option}: no page content/{key}.{self.lang}.md")
+
+    def _card_workers(self) -> int:
+        # Languages already build in parallel, one process each: share the cores between them.
+        cores = os.cpu_count() or 1
+        parallel = self.config.parallel and os.environ.get("LABSITE_JOBS") != "1"
+        return max(1, cores // len(LANGUAGES)) if parallel else cores
 
     def _nav(self) -> list[Any]:
         assert self.catalog is not None
@@ -144,7 +155,10 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         assert self.catalog is not None
         root = str(self.catalog.root)
         docs = os.path.abspath(config.docs_dir)
-        kept = [f for f in files if not (f.abs_src_path or "").startswith(docs + os.sep)]
+        # MkDocs' view of docs_dir goes, and so does the theme's sitemap template (ours replaces it).
+        kept = [
+            f for f in files if not (f.abs_src_path or "").startswith(docs + os.sep) and f.src_uri != "sitemap.xml"
+        ]
         in_nav = set(self.config.nav)
         for page in self.catalog.pages_in(self.lang):
             level = InclusionLevel.INCLUDED if page.key in in_nav else InclusionLevel.NOT_IN_NAV
@@ -206,7 +220,17 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalog is not None
         site_dir = Path(config.site_dir)
-        for name, data in feeds.all_feeds(self.catalog, self.lang, self.base_url, config.site_name, self._contents).items():
+        specs = share.card_specs(self.catalog, self.lang, config.site_name, self.base_url)
+        paths, stats = cards.ensure(specs, self.catalog.root / CARD_CACHE, self._card_workers())
+        cards.copy(paths, site_dir)
+        log.info("Cards (%s): %d rendered, %d reused from %s", self.lang, stats.rendered, stats.reused, CARD_CACHE)
+        enclosures = {}
+        for page in self.catalog.pages_in(self.lang):
+            card = paths[share.card_name(page)]
+            url = absolute(self.base_url, share.card_url(page))
+            enclosures[page.path] = feeds.Enclosure(url, card.stat().st_size, "image/png")
+        written = feeds.all_feeds(self.catalog, self.lang, self.base_url, config.site_name, self._contents, enclosures)
+        for name, data in written.items():
             (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / name).write_bytes(data)
         if not self.is_primary:
@@ -223,6 +247,9 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             if destination.exists():
                 raise PluginError(f"labsite: a default-language page uses the URL /{prefix}/, reserved for {run.lang}")
             os.rename(run.site_dir, destination)
+        (self._staging / "sitemap.xml").write_bytes(sitemap.render(self.catalog, self.base_url))
+        (self._staging / "robots.txt").write_bytes(sitemap.robots(self.base_url))
+        (self._staging / LOGO).write_bytes(cards.logo())
         publish.swap_in(self._staging, self._target)
         config.site_dir = str(self._target)
         log.info("Site published to %s (%s)", self._target, ", ".join(LANGUAGES))
