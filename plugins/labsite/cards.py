@@ -14,14 +14,14 @@ import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-TEMPLATE_VERSION = "1"  # bump when the drawing below changes
+TEMPLATE_VERSION = "2"  # bump when the drawing below changes
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).parent / "fonts"
 TITLE_FONT, TEXT_FONT = FONTS / "InterDisplay-Bold.otf", FONTS / "Inter-Regular.otf"
@@ -72,77 +72,133 @@ def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
 
 
+@lru_cache(maxsize=50_000)
+def _length(font: ImageFont.FreeTypeFont, text: str) -> float:
+    """Width of a text in pixels; titles share most of their words, so this is worth caching."""
+    return font.getlength(text)
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
     """Greedy word wrap to ``width`` pixels; beyond ``max_lines`` the last line ends in an ellipsis."""
-    lines: list[str] = []
+    space = _length(font, " ")
+    lines: list[tuple[str, float]] = []  # (text, width)
     for word in text.split():
-        while font.getlength(word) > width:  # a word wider than the line: cut it
+        size = _length(font, word)
+        while size > width:  # a word wider than the line: cut it
             cut = max([i for i in range(1, len(word)) if font.getlength(word[:i]) <= width] or [1])
-            lines, word = _push(lines, word[:cut], font, width), word[cut:]
-        lines = _push(lines, word, font, width)
+            lines.append((word[:cut], font.getlength(word[:cut])))
+            word = word[cut:]
+            size = font.getlength(word)
+        if lines and lines[-1][1] + space + size <= width:
+            lines[-1] = (f"{lines[-1][0]} {word}", lines[-1][1] + space + size)
+        else:
+            lines.append((word, size))
     if len(lines) <= max_lines:
-        return lines
-    last = lines[max_lines - 1]
+        return [line for line, _ in lines]
+    last = lines[max_lines - 1][0]
     while last and font.getlength(last + "…") > width:
         last = last[:-1].rstrip()
-    return [*lines[: max_lines - 1], last.rstrip(" ,;:.") + "…"]
+    return [line for line, _ in lines[: max_lines - 1]] + [last.rstrip(" ,;:.") + "…"]
 
 
-def _push(lines: list[str], word: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    if lines and font.getlength(f"{lines[-1]} {word}") <= width:
-        return [*lines[:-1], f"{lines[-1]} {word}"]
-    return [*lines, word]
-
-
-def _mark(draw: ImageDraw.ImageDraw, x: int, y: int, size: int) -> None:
-    """The lab's mark: a ring, a curve and a yellow point (as in theme_overrides' logo.svg)."""
+def _mark(draw: ImageDraw.ImageDraw, dot: ImageDraw.ImageDraw, x: int, y: int, size: int) -> None:
+    """The lab's mark: a ring, a curve (on ``draw``) and a point (on ``dot``), as in logo.svg."""
 
     def at(*points: float) -> tuple[float, ...]:
         return tuple(x + p * size if i % 2 == 0 else y + p * size for i, p in enumerate(points))
 
     line = max(2, size // 15)
-    draw.ellipse(at(0, 0, 1, 1), outline=WHITE, width=line)
-    draw.arc(at(0.18, 0.32, 0.82, 1.0), 200, 340, fill=WHITE, width=line)
-    draw.ellipse(at(0.41, 0.23, 0.59, 0.41), fill=YELLOW)
+    draw.ellipse(at(0, 0, 1, 1), outline=255, width=line)
+    draw.arc(at(0.18, 0.32, 0.82, 1.0), 200, 340, fill=255, width=line)
+    dot.ellipse(at(0.41, 0.23, 0.59, 0.41), fill=255)
 
 
 def logo(size: int = 256) -> bytes:
     """A square raster logo, for the Organization JSON-LD (search engines want a bitmap)."""
+    ink, dot = Image.new("L", (size, size), 0), Image.new("L", (size, size), 0)
+    _mark(ImageDraw.Draw(ink), ImageDraw.Draw(dot), size // 8, size // 8, size * 3 // 4)
     image = Image.new("RGB", (size, size), BLUE)
-    _mark(ImageDraw.Draw(image), size // 8, size // 8, size * 3 // 4)
+    image.paste(WHITE, mask=ink)
+    image.paste(YELLOW, mask=dot)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False)
     return out.getvalue()
 
 
+# The card is drawn as palette indices, 1 byte a pixel: PNG encodes that several times faster
+# than RGB (zlib dominates a card's cost) and the files are smaller. Each ink gets a ramp of
+# 64 shades from the background to the ink, so text stays anti-aliased; then come plain
+# colours, then the item's photo reduced to 60 colours.
+RAMP = 64
+INKS = (WHITE, YELLOW, SAND)
+BAR, RULE = 3 * RAMP, 3 * RAMP + 1  # palette indices of the left bar and the bottom rule
+PHOTO_BASE, PHOTO_COLOURS = 3 * RAMP + 4, 60
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+@cache
+def _palette() -> tuple[int, ...]:
+    background = _rgb(BLUE)
+    palette: list[int] = []
+    for ink in map(_rgb, INKS):
+        for shade in range(RAMP):
+            palette += [round(b + (i - b) * shade / (RAMP - 1)) for b, i in zip(background, ink, strict=True)]
+    palette += [*_rgb(TERRACOTTA), *_rgb(BLUE_LIGHT), 0, 0, 0, 0, 0, 0]
+    return tuple(palette)
+
+
+_INKED = tuple(255 if value else 0 for value in range(256))
+
+
+@cache
+def _ramp(ink: int) -> tuple[int, ...]:
+    """Coverage 0-255 of an ink -> palette index of that shade."""
+    return tuple(ink * RAMP + round(value * (RAMP - 1) / 255) for value in range(256))
+
+
 def render(spec: CardSpec) -> bytes:
     """The card as PNG bytes."""
-    card = Image.new("RGB", (WIDTH, HEIGHT), BLUE)
-    draw = ImageDraw.Draw(card)
-    text_right = WIDTH - MARGIN
-    if spec.image:
-        with Image.open(spec.image) as source:
-            photo = ImageOps.fit(source.convert("RGB"), (420, HEIGHT), Image.Resampling.LANCZOS)
-        card.paste(photo, (WIDTH - 420, 0))
-        text_right = WIDTH - 420 - 60
-    draw.rectangle((0, 0, 14, HEIGHT), fill=TERRACOTTA)
-    _mark(draw, MARGIN, 60, 44)
-    draw.text((MARGIN + 62, 64), drawable(spec.wordmark, TEXT_FONT), font=_font(TEXT_FONT, 32), fill=WHITE)
+    layers = [Image.new("L", (WIDTH, HEIGHT), 0) for _ in INKS]  # coverage of each ink
+    white, yellow, sand = (ImageDraw.Draw(layer) for layer in layers)
+    text_right = WIDTH - MARGIN - (420 + 60 - MARGIN if spec.image else 0)
+    _mark(white, yellow, MARGIN, 60, 44)
+    white.text((MARGIN + 62, 64), drawable(spec.wordmark, TEXT_FONT), font=_font(TEXT_FONT, 32), fill=255)
     y = 170
     if spec.kind:
-        draw.text((MARGIN, y), drawable(spec.kind, TITLE_FONT).upper(), font=_font(TITLE_FONT, 28), fill=YELLOW)
+        yellow.text((MARGIN, y), drawable(spec.kind, TITLE_FONT).upper(), font=_font(TITLE_FONT, 28), fill=255)
         y += 56
     title_font = _font(TITLE_FONT, 62)
     for line in wrap(drawable(spec.title), title_font, text_right - MARGIN, MAX_TITLE_LINES):
-        draw.text((MARGIN, y), line, font=title_font, fill=WHITE)
+        white.text((MARGIN, y), line, font=title_font, fill=255)
         y += 76
     if spec.subtitle:
         subtitle = wrap(drawable(spec.subtitle, TEXT_FONT), _font(TEXT_FONT, 32), text_right - MARGIN, 1)
-        draw.text((MARGIN, y + 18), subtitle[0] if subtitle else "", font=_font(TEXT_FONT, 32), fill=SAND)
-    draw.line((MARGIN, HEIGHT - 96, text_right, HEIGHT - 96), fill=BLUE_LIGHT, width=2)
-    draw.text((MARGIN, HEIGHT - 78), drawable(spec.site, TEXT_FONT), font=_font(TEXT_FONT, 28), fill=SAND)
+        sand.text((MARGIN, y + 18), subtitle[0] if subtitle else "", font=_font(TEXT_FONT, 32), fill=255)
+    sand.text((MARGIN, HEIGHT - 78), drawable(spec.site, TEXT_FONT), font=_font(TEXT_FONT, 28), fill=255)
+
+    index = Image.new("L", (WIDTH, HEIGHT), 0)  # palette indices; 0 is the background
+    for ink, layer in enumerate(layers):
+        if box := layer.getbbox():  # only where that ink was drawn
+            region = layer.crop(box)
+            index.paste(region.point(_ramp(ink)), box, mask=region.point(_INKED))
+    marks = ImageDraw.Draw(index)
+    marks.rectangle((0, 0, 14, HEIGHT), fill=BAR)
+    marks.line((MARGIN, HEIGHT - 96, text_right, HEIGHT - 96), fill=RULE, width=2)
+    palette = list(_palette())
+    if spec.image:
+        with Image.open(spec.image) as source:
+            photo = ImageOps.fit(source.convert("RGB"), (420, HEIGHT), Image.Resampling.LANCZOS)
+        reduced = photo.quantize(PHOTO_COLOURS, method=Image.Quantize.FASTOCTREE)
+        palette += reduced.getpalette()[: 3 * PHOTO_COLOURS]
+        shifted = Image.frombytes("L", reduced.size, reduced.tobytes()).point(lambda i: i + PHOTO_BASE)
+        index.paste(shifted, (WIDTH - 420, 0))
+    card = Image.frombytes("P", (WIDTH, HEIGHT), index.tobytes())
+    card.putpalette(palette)
     out = io.BytesIO()
-    card.save(out, "PNG", optimize=False)
+    card.save(out, "PNG", compress_level=3)  # zlib is most of a card's cost: level 3 is the fast end
     return out.getvalue()
 
 

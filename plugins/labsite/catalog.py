@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,6 +46,7 @@ class Catalog:
     announcements: dict[str, Announcement] = field(default_factory=dict)  # published ones
     today: dt.date = field(default_factory=clock.today)
     scheduled: list[tuple[str, dt.date]] = field(default_factory=list)  # (item key, publication date)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase of building it
     # Views computed once per build and language by the output modules (cards, facets...).
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
     _by_key: dict[str, dict[str, Page]] = field(default_factory=dict)
@@ -107,6 +109,7 @@ class Catalog:
 def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
     """Read and check every source under ``root``; problems are collected, never raised."""
     today = today or clock.today()
+    started = time.perf_counter()
     tree = discover(root)
     problems = list(tree.problems)
     partners = load_partners(root, problems)
@@ -206,6 +209,7 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
             announcements[item.slug] = item
 
     catalog = Catalog(root, pages, tree.assets, [], partners, taxonomy, projects, announcements, today, scheduled)
+    loaded_at = time.perf_counter()
     if not any(d.level == "error" for d in problems):
         # Listings are made from valid content only (a build with errors stops anyway).
         if projects:
@@ -221,6 +225,7 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
         if isinstance(page.item, Announcement) and (text := page.item.texts[page.lang]).apply:
             problems += check_links(page.path, text.apply, text.apply_line, root, published, sources)
     catalog.diagnostics = sorted(set(problems))
+    catalog.timings = {"load and check": loaded_at - started, "catalog": time.perf_counter() - loaded_at}
     return catalog
 
 

@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import clock, jsonschemas, scaffold
+from . import benchmark, clock, jsonschemas, scaffold
 from .catalog import build_catalog
 from .diagnostics import Diagnostic
 
@@ -74,6 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the whole bilingual site (French at /, English at /en/)")
     build.add_argument("--strict", action="store_true", help="fail on warnings")
     build.add_argument("-d", "--site-dir", help="where to write the site (default: site_dir of mkdocs.yml)")
+    bench = sub.add_parser("bench", help="build a synthetic corpus and print wall time, memory and phases")
+    bench.add_argument("--projects", type=int, default=100)
+    bench.add_argument("--news", type=int, default=200)
+    bench.add_argument("--jobs", type=int, default=20)
+    bench.add_argument("--baseline", action="store_true", help="also build the same Markdown with plain Material")
+    bench.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     serve = sub.add_parser("serve", help="serve the site with live reload while you edit")
     serve.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
@@ -94,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in written:
             print(f"created {path.relative_to(root)}")
         print("Fill in the fields, set draft: false when ready, then run: labsite check", file=sys.stderr)
+        return 0
+    if args.command == "bench":
+        benchmark.bench(root, args.projects, args.news, args.jobs, args.baseline, args.keep)
         return 0
     if args.command == "schema":
         changed = jsonschemas.write(root, check_only=args.check)

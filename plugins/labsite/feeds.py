@@ -51,6 +51,9 @@ class Enclosure:
 
 def links(catalog: Catalog, lang: str) -> tuple[FeedLink, ...]:
     """The feeds of a language, for <link rel="alternate"> and the subscribe links."""
+    key = ("feed-links", lang)
+    if key in catalog.memo:
+        return catalog.memo[key]
     found = []
     for kind in FEEDS:
         listing = catalog.page(kind, lang)
@@ -59,7 +62,8 @@ def links(catalog: Catalog, lang: str) -> tuple[FeedLink, ...]:
         for fmt, (name, mime) in FORMATS.items():
             title = f"{listing.title} ({translate(lang, f'feeds.{fmt}')})"
             found.append(FeedLink(kind, fmt, title, mime, listing.url + name))
-    return tuple(found)
+    catalog.memo[key] = tuple(found)
+    return catalog.memo[key]
 
 
 def _day(day: dt.date) -> dt.datetime:

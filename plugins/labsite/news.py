@@ -93,6 +93,14 @@ def rows(catalog: Catalog, lang: str) -> tuple[NewsRow, ...]:
     return catalog.memo[key]
 
 
+def row(catalog: Catalog, lang: str, slug: str) -> NewsRow:
+    """One item's row (a news page shows its own date and tags from it)."""
+    key = ("news-by-slug", lang)
+    if key not in catalog.memo:
+        catalog.memo[key] = {r.slug: r for r in rows(catalog, lang)}
+    return catalog.memo[key][slug]
+
+
 def _page_url(catalog: Catalog, number: int, lang: str) -> str:
     base = _base(catalog, lang)
     return base if number == 1 else f"{base}{SEGMENTS['page'][lang]}/{number}/"

@@ -108,7 +108,7 @@ class PageView:
     def news_item(self) -> news.NewsRow | None:
         item = self.page.item
         if isinstance(item, Announcement) and item.type == "news":
-            return next(r for r in news.rows(self.catalog, self.lang) if r.slug == item.slug)
+            return news.row(self.catalog, self.lang, item.slug)
         return None
 
     def related_projects(self) -> list[Page]:
@@ -138,11 +138,8 @@ class PageView:
         return long_date(day, self.lang)
 
     def latest_news(self, n: int) -> list[Page]:
-        news = sorted(
-            (a for a in self.catalog.announcements.values() if a.type == "news"), key=lambda a: a.date, reverse=True
-        )
-        pages = [self.catalog.page(f"news/{a.slug}", self.lang) for a in news]
-        return [p for p in pages if p is not None][:n]
+        pages = [self.catalog.page(f"news/{r.slug}", self.lang) for r in news.rows(self.catalog, self.lang)[:n]]
+        return [p for p in pages if p is not None]
 
     def share_meta(self, description: str) -> share.ShareMeta:
         return share.share_meta(self.catalog, self.page, self.site_name, self.base_url, description)

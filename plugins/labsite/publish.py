@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -14,8 +15,12 @@ def staging_dir(target: Path, label: str = "staging") -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.{label}-", dir=target.parent))
 
 
-def swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging``; on any failure the old ``target`` is put back."""
+def swap_in(staging: Path, target: Path, background: bool = False) -> None:
+    """Replace ``target`` by ``staging``; on any failure the old ``target`` is put back.
+
+    With ``background``, the old site is deleted by a detached ``rm`` once the new one is in
+    place: thousands of files need not hold the build up.
+    """
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
@@ -28,7 +33,17 @@ def swap_in(staging: Path, target: Path) -> None:
         raise
     finally:
         if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            remove = shutil.which("rm") if background else None
+            if remove:
+                subprocess.Popen(
+                    [remove, "-rf", str(old)],
+                    start_new_session=True,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            else:
+                shutil.rmtree(old, ignore_errors=True)
 
 
 def discard(folder: Path) -> None:

@@ -44,7 +44,11 @@ class YamlDoc:
         return self.values.get(where) or self.key_at(where)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the usual wheels do): several times faster.
+_Base = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader whose impossible dates (2025-13-01) stay text, for the field check to report."""
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
@@ -71,7 +75,8 @@ def load(path: str, text: str, first_line: int = 1) -> tuple[YamlDoc | None, lis
         error(line, 1, f"a character YAML does not allow (U+{exc.character:04X}): remove it")
         return None, problems
     try:
-        for token in yaml.scan(text, Loader=_Loader):
+        # Anchors and aliases need & or *; most files have neither, and skip this second scan.
+        for token in yaml.scan(text, Loader=_Loader) if "&" in text or "*" in text else ():
             if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
                 mark = token.start_mark
                 error(
@@ -96,7 +101,9 @@ def load(path: str, text: str, first_line: int = 1) -> tuple[YamlDoc | None, lis
             reason = "a quoted text starts here and is never closed: add the closing quote"
         else:
             reason = exc.problem or exc.context or "invalid YAML"
-        error(line, column, f"YAML syntax error: {reason}{_hint(exc)}")
+        source_lines = text.splitlines()
+        written = source_lines[line - first_line] if mark and 0 <= line - first_line < len(source_lines) else ""
+        error(line, column, f"YAML syntax error: {reason}{_hint(exc, written)}")
     except yaml.YAMLError as exc:
         error(first_line, 1, f"YAML error: {exc}")
     except RecursionError:
@@ -106,8 +113,10 @@ def load(path: str, text: str, first_line: int = 1) -> tuple[YamlDoc | None, lis
     return None, problems
 
 
-def _hint(exc: yaml.MarkedYAMLError) -> str:
+def _hint(exc: yaml.MarkedYAMLError, line: str) -> str:
     problem = exc.problem or ""
+    if "\t" in line[: len(line) - len(line.lstrip())]:
+        return " (indent with spaces, not tabs)"
     if "mapping values are not allowed" in problem:
         return " (a text containing ': ' must be put in quotes)"
     if "found character '\\t'" in problem:
@@ -134,7 +143,7 @@ def _walk(node: yaml.Node, where: Path, doc: YamlDoc, first_line: int, error: An
         if isinstance(current, yaml.ScalarNode):
             doc.raw[at] = current.value
             end = current.end_mark
-            if current.style is None and end.line < len(lines) and re.match(r"\s+#", lines[end.line][end.column :]):
+            if not current.style and end.line < len(lines) and re.match(r"\s+#", lines[end.line][end.column :]):
                 doc.cut_by_comment.add(at)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend((item, (*at, index)) for index, item in enumerate(current.value))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 import json
 import re
 import subprocess
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
-from tests.conftest import FIXTURE_FILES, build, page, run_labsite, tree_digest, write_site
+from tests.conftest import FIXTURE_EPOCH, FIXTURE_FILES, build, page, run_labsite, tree_digest, write_site
 
 SITE_URL = "https://lab.example.org/"
 
@@ -179,3 +180,17 @@ def test_mkdocs_build_and_labsite_build_give_the_same_site(tmp_path: Path) -> No
     assert theirs.keys() == ours.keys()
     differing = [name for name in ours if ours[name] != theirs[name] and not name.endswith("sitemap.xml.gz")]
     assert differing == []
+
+
+def test_parallel_and_sequential_builds_give_the_same_site(tmp_path: Path) -> None:
+    config = write_site(tmp_path / "a")
+    parallel = tree_digest(build(config))
+    config_b = write_site(tmp_path / "b")
+    result = subprocess.run(
+        [sys.executable, "-m", "labsite.cli", "build"], cwd=tmp_path / "b", capture_output=True, text=True,
+        env={**os.environ, "LABSITE_JOBS": "1", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    sequential = tree_digest(config_b.parent / "site")
+    assert sequential.keys() == parallel.keys()
+    assert [name for name in parallel if parallel[name] != sequential[name]] == []

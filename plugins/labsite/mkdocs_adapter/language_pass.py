@@ -1,21 +1,49 @@
-"""Run one non-default language's MkDocs pass: ``python -m labsite.mkdocs_adapter.language_pass``.
+"""Run one non-default language's MkDocs pass.
 
-The default language's pass starts one of these per other language, in a process of its
-own so the passes run on separate cores and share no plugin state.
+The default language's pass runs the others either at the same time, each in a process of
+its own (``python -m labsite.mkdocs_adapter.language_pass``: separate cores, no shared
+plugin state), or, held to one process, one after the other in its own process on the
+catalog it has read already.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 LOG_FORMAT = "%(levelname)-7s -  %(message)s"
+
+
+def run(config_file: str, lang: str, site_dir: str, site_url: str, today: dt.date, catalog: Any = None) -> None:
+    """Build ``lang`` into ``site_dir``; raises MkDocsException on failure."""
+    # MkDocs keeps plugin instances with start-up hooks (Material's search) in a cache shared by
+    # every config of the process; this pass must not reuse the default pass's.
+    option = dict(MkDocsConfig._schema)["plugins"]
+    saved, option.plugin_cache = option.plugin_cache, {}
+    try:
+        _build(config_file, lang, site_dir, site_url, today, catalog)
+    finally:
+        option.plugin_cache = saved
+
+
+def _build(config_file: str, lang: str, site_dir: str, site_url: str, today: dt.date, catalog: Any) -> None:
+    config = load_config(config_file, site_dir=site_dir, site_url=site_url)
+    plugin = config.plugins["labsite"]
+    plugin.lang, plugin.today, plugin.preloaded = lang, today, catalog
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", required=True)
     parser.add_argument("--site-dir", required=True)
     parser.add_argument("--site-url", required=True)
-    parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--today", required=True, type=dt.date.fromisoformat, help="the default pass's day")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the default pass prints it once
     handler = logging.StreamHandler(sys.stderr)
@@ -32,13 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        config = load_config(args.config_file, site_dir=args.site_dir, site_url=args.site_url, strict=args.strict)
-        config.plugins["labsite"].lang = args.lang
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        run(args.config_file, args.lang, args.site_dir, args.site_url, args.today)
     except MkDocsException as exc:
         logging.getLogger("mkdocs").error(str(exc))
         return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import subprocess
@@ -10,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 
 log = logging.getLogger("mkdocs.plugins.labsite")
 _LINE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<message>.*)$")
@@ -26,7 +27,9 @@ class LanguagePass:
     output: tempfile._TemporaryFileWrapper[bytes]
 
     def wait(self) -> None:
-        """Wait for the pass; replay its warnings here; raise if it failed."""
+        """Wait for the pass; replay its log here; raise if it failed. Once is enough."""
+        if self.output.closed:
+            return
         code = self.process.wait()
         self.output.seek(0)
         text = self.output.read().decode("utf-8", "replace")
@@ -55,22 +58,20 @@ class LanguagePass:
         self.output.close()
 
 
-def start(config_file: str, lang: str, site_dir: Path, site_url: str, strict: bool) -> LanguagePass:
+def start(config_file: str, lang: str, site_dir: Path, site_url: str, today: dt.date) -> LanguagePass:
+    """Start a language's pass in a process of its own."""
     output = tempfile.TemporaryFile()  # noqa: SIM115 - lives until the pass is waited for
-    command = [
-        sys.executable,
-        "-m",
-        "labsite.mkdocs_adapter.language_pass",
-        "--config-file",
-        config_file,
-        "--lang",
-        lang,
-        "--site-dir",
-        str(site_dir),
-        "--site-url",
-        site_url,
-    ]
-    if strict:
-        command.append("--strict")
+    command = [sys.executable, "-m", "labsite.mkdocs_adapter.language_pass", "--config-file", config_file]
+    command += ["--lang", lang, "--site-dir", str(site_dir), "--site-url", site_url, "--today", today.isoformat()]
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
     return LanguagePass(lang, site_dir, process, output)
+
+
+def run_here(config_file: str, lang: str, site_dir: Path, site_url: str, today: dt.date, catalog: object) -> None:
+    """Build a language's pass in this process, now, on a catalog read already."""
+    from . import language_pass
+
+    try:
+        language_pass.run(config_file, lang, str(site_dir), site_url, today, catalog)
+    except MkDocsException as exc:
+        raise PluginError(f"the '{lang}' language pass failed:\n{exc}") from exc

@@ -8,6 +8,7 @@ has succeeded.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 import os
@@ -22,13 +23,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from ... import cards, feeds, publish, share, sitemap
+from ... import cards, clock, feeds, publish, share, sitemap
 from ...catalog import HOME, Catalog, build_catalog
 from ...page import Page
 from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from ...model import Announcement
 from ...obfuscation import obfuscate_markdown
 from ...pageview import PageView
+from ...report import BuildReport
 from ...strings import translate
 from ...urls import absolute
 from .. import passes
@@ -62,6 +64,9 @@ GENERATED_TEMPLATES = {
 class LabsitePlugin(BasePlugin[SiteConfig]):
     def __init__(self) -> None:
         self.lang = DEFAULT_LANGUAGE.code  # language_pass sets the others
+        self.today: dt.date | None = None  # set by language_pass: the default pass's day
+        self.preloaded: Catalog | None = None  # set by language_pass: the catalog read already
+        self._finished: list[tuple[str, Path]] = []  # language passes run here, and where
         self.catalog: Catalog | None = None
         self.base_url = ""
         self._target: Path | None = None
@@ -69,6 +74,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         self._passes: list[passes.LanguagePass] = []
         self._warnings: CountHandler | None = None
         self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
+        self.report = BuildReport(self.lang)
 
     @property
     def is_primary(self) -> bool:
@@ -78,12 +84,21 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     @event_priority(100)  # before Material's search reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.report = BuildReport(self.lang)
         root = Path(config.config_file_path).parent
         if not config.site_url:
             raise PluginError("labsite: set site_url in mkdocs.yml (feeds, hreflang and cards need absolute URLs)")
         if not config.use_directory_urls:
             raise PluginError("labsite: use_directory_urls must stay true")
-        self.catalog = build_catalog(root)
+        lang = LANGUAGES[self.lang]
+        self.base_url = config.site_url.removesuffix(lang.prefix)
+        today = self.today or clock.today()  # one "today" for every language of the build
+        if self.is_primary and self._parallel:
+            self._start_passes(config, today)  # they read the sources while this pass does
+        self.catalog = self.preloaded or build_catalog(root, today=today)
+        if not self.preloaded:  # a catalog handed over was timed in the pass that read it
+            self.report.phases.update(self.catalog.timings)
+        self.report.restart()
         if self.is_primary:
             for warning in self.catalog.warnings:
                 log.warning(str(warning))
@@ -91,8 +106,6 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             raise PluginError("\n".join(str(d) for d in self.catalog.errors))
         self._check_keys()
 
-        lang = LANGUAGES[self.lang]
-        self.base_url = config.site_url.removesuffix(lang.prefix)
         config.site_url = self.base_url + lang.prefix
         config.theme["language"] = lang.code
         if lang.code in self.config.site_names:
@@ -103,9 +116,13 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         # Material shows its language selector only when extra.alternate is set; our
         # partials/alternate.html replaces its content with the page's own counterpart.
         config.extra["alternate"] = [{"name": other.name, "lang": other.code} for other in others(lang.code)]
-        if self.is_primary:
-            self._start_passes(config)
+        if self.is_primary and not self._parallel:
+            self._start_passes(config, today)
         return config
+
+    @property
+    def _parallel(self) -> bool:
+        return self.config.parallel and os.environ.get("LABSITE_JOBS") != "1"
 
     def _check_keys(self) -> None:
         assert self.catalog is not None
@@ -129,7 +146,8 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             nav.append({translate(self.lang, "nav.home"): page.path} if key == HOME else page.path)
         return nav
 
-    def _start_passes(self, config: MkDocsConfig) -> None:
+    def _start_passes(self, config: MkDocsConfig, today: dt.date) -> None:
+        """The other languages' passes: at once, or one after the other on the catalog read here."""
         self._target = Path(config.site_dir)
         self._staging = publish.staging_dir(self._target)
         config.site_dir = str(self._staging)
@@ -138,15 +156,15 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             self._warnings = CountHandler()
             self._warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self._warnings)
-        parallel = self.config.parallel and os.environ.get("LABSITE_JOBS") != "1"
         for other in others(self.lang):
-            run = passes.start(
-                str(config.config_file_path), other.code, publish.staging_dir(self._target, other.code),
-                self.base_url, strict=False,
-            )
-            self._passes.append(run)
-            if not parallel:
-                run.wait()
+            site_dir = publish.staging_dir(self._target, other.code)
+            if self._parallel:
+                self._passes.append(passes.start(str(config.config_file_path), other.code, site_dir, self.base_url, today))
+            else:
+                self.report.lap("markdown and templates")
+                passes.run_here(str(config.config_file_path), other.code, site_dir, self.base_url, today, self.catalog)
+                self._finished.append((other.code, site_dir))
+                self.report.lap("waiting for the other languages")
 
     # -- files and pages -----------------------------------------------------------------
 
@@ -180,6 +198,11 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         found = self.catalog.by_path(page.file.src_uri)
         assert found is not None, page.file.src_uri
         return found
+
+    def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str:
+        # The catalog has read and checked the file already: hand MkDocs the body, so it
+        # neither reads the file again nor parses its front matter with its lenient reader.
+        return self._page(page).body
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         ours = self._page(page)
@@ -219,10 +242,14 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalog is not None
+        self.report.lap("markdown and templates")
         site_dir = Path(config.site_dir)
         specs = share.card_specs(self.catalog, self.lang, config.site_name, self.base_url)
         paths, stats = cards.ensure(specs, self.catalog.root / CARD_CACHE, self._card_workers())
         cards.copy(paths, site_dir)
+        self.report.cards_rendered, self.report.cards_reused = stats.rendered, stats.reused
+        self.report.pages = len(self.catalog.pages_in(self.lang))
+        self.report.lap("cards")
         log.info("Cards (%s): %d rendered, %d reused from %s", self.lang, stats.rendered, stats.reused, CARD_CACHE)
         enclosures = {}
         for page in self.catalog.pages_in(self.lang):
@@ -233,25 +260,30 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         for name, data in written.items():
             (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / name).write_bytes(data)
+        self.report.lap("feeds")
         if not self.is_primary:
+            self.report.save()
             return
         assert self._staging is not None and self._target is not None
         for run in self._passes:
             run.wait()
+        self.report.lap("waiting for the other languages")
         if self._warnings is not None and (counts := self._warnings.get_counts()):
             summary = ", ".join(f"{n} {level.lower()}s" for level, n in counts)
             raise PluginError(f"aborted with {summary} in strict mode; {self._target} left as it was")
-        for run in self._passes:
-            prefix = LANGUAGES[run.lang].prefix.rstrip("/")
+        for code, site_dir in self._finished + [(run.lang, run.site_dir) for run in self._passes]:
+            prefix = LANGUAGES[code].prefix.rstrip("/")
             destination = self._staging / prefix
             if destination.exists():
-                raise PluginError(f"labsite: a default-language page uses the URL /{prefix}/, reserved for {run.lang}")
-            os.rename(run.site_dir, destination)
+                raise PluginError(f"labsite: a default-language page uses the URL /{prefix}/, reserved for {code}")
+            os.rename(site_dir, destination)
         (self._staging / "sitemap.xml").write_bytes(sitemap.render(self.catalog, self.base_url))
         (self._staging / "robots.txt").write_bytes(sitemap.robots(self.base_url))
         (self._staging / LOGO).write_bytes(cards.logo())
-        publish.swap_in(self._staging, self._target)
+        publish.swap_in(self._staging, self._target, background=True)
         config.site_dir = str(self._target)
+        self.report.lap("writing")
+        self.report.save()
         log.info("Site published to %s (%s)", self._target, ", ".join(LANGUAGES))
         self._cleanup()
 
@@ -260,12 +292,14 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             for run in self._passes:
                 run.stop()
                 publish.discard(run.site_dir)
+            for _, site_dir in self._finished:
+                publish.discard(site_dir)
             if self._staging is not None:
                 publish.discard(self._staging)
             self._cleanup()
 
     def _cleanup(self) -> None:
-        self._passes = []
+        self._passes, self._finished = [], []
         self._staging = None
         if self._warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)

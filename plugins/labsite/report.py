@@ -1,0 +1,37 @@
+"""What a build did and how long each phase took, for `labsite bench` (one file per language pass)."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+REPORT_DIR = "LABSITE_REPORT_DIR"  # where each language pass writes <lang>.json, when set
+
+
+@dataclass
+class BuildReport:
+    lang: str
+    pages: int = 0
+    cards_rendered: int = 0
+    cards_reused: int = 0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds
+    _mark: float = field(default_factory=time.perf_counter, repr=False)
+
+    def lap(self, phase: str) -> None:
+        """Time since the previous lap goes to ``phase``."""
+        now = time.perf_counter()
+        self.phases[phase] = self.phases.get(phase, 0.0) + now - self._mark
+        self._mark = now
+
+    def restart(self) -> None:
+        """Start timing the next phase now (the time before was counted elsewhere)."""
+        self._mark = time.perf_counter()
+
+    def save(self) -> None:
+        folder = os.environ.get(REPORT_DIR)
+        if folder:
+            data = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+            (Path(folder) / f"{self.lang}.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
