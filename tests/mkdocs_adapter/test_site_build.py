@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 import json
+import os
 import re
 import subprocess
 import sys
@@ -187,8 +187,12 @@ def test_parallel_and_sequential_builds_give_the_same_site(tmp_path: Path) -> No
     parallel = tree_digest(build(config))
     config_b = write_site(tmp_path / "b")
     result = subprocess.run(
-        [sys.executable, "-m", "labsite.cli", "build"], cwd=tmp_path / "b", capture_output=True, text=True,
-        env={**os.environ, "LABSITE_JOBS": "1", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}, timeout=300,
+        [sys.executable, "-m", "labsite.cli", "build"],
+        cwd=tmp_path / "b",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LABSITE_JOBS": "1", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH},
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     sequential = tree_digest(config_b.parent / "site")
