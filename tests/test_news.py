@@ -71,3 +71,13 @@ def test_reserved_folder_names(tmp_path: Path) -> None:
     write_site(tmp_path, files)
     errors = [str(e) for e in build_catalog(tmp_path).errors]
     assert any(e.startswith("news/2026/index.yml:1:1: error:") and "reserved" in e for e in errors)
+
+
+def test_feeds_carry_the_fifty_newest(tmp_path: Path) -> None:
+    from labsite import feeds
+
+    catalog = with_news(tmp_path, 60)
+    carried = feeds.items(catalog, "news", "en")
+    assert len(carried) == feeds.MAX_ITEMS == 50
+    assert [p.item.date for p in carried] == sorted((p.item.date for p in carried), reverse=True)
+    assert carried[0].item.date == news.rows(catalog, "en")[0].date

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 
 from .languages import LANGUAGES
 
 
+@lru_cache(maxsize=10_000)
 def long_date(day: dt.date, lang: str) -> str:
     text = format_date(day, "long", locale=LANGUAGES[lang].date_locale)
     # French writes the first day of a month as an ordinal: "1er octobre 2024".

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 FEEDS = ("news", "jobs", "projects")  # the content keys of the listing pages
+MAX_ITEMS = 50  # readers poll feeds for what is new; the archive is on the site
 FORMATS = {"rss": ("rss.xml", "application/rss+xml"), "atom": ("atom.xml", "application/atom+xml")}
 _URL_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"]*)"')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -71,7 +72,7 @@ def _day(day: dt.date) -> dt.datetime:
 
 
 def items(catalog: Catalog, kind: str, lang: str) -> list[Page]:
-    """The pages a feed carries, newest first: news, open job ads and calls, or projects."""
+    """The pages a feed carries, the newest first: news, open job ads and calls, or projects."""
     found: list[tuple[dt.date, str, Page]] = []
     for page in catalog.pages_in(lang):
         item = page.item
@@ -81,7 +82,7 @@ def items(catalog: Catalog, kind: str, lang: str) -> list[Page]:
             wanted = item.type == "news" if kind == "news" else item.is_job and item.is_open(catalog.today)
             if kind != "projects" and wanted:
                 found.append((item.date, item.slug, page))
-    return [page for _, _, page in sorted(found, key=lambda t: (t[0], t[1]), reverse=True)]
+    return [page for _, _, page in sorted(found, key=lambda t: (t[0], t[1]), reverse=True)][:MAX_ITEMS]
 
 
 def absolute_html(content: str, page_url: str) -> str:

@@ -106,34 +106,31 @@ def _page_url(catalog: Catalog, number: int, lang: str) -> str:
     return base if number == 1 else f"{base}{SEGMENTS['page'][lang]}/{number}/"
 
 
-def listing(catalog: Catalog, lang: str, number: int = 1) -> NewsListing:
-    """Page ``number`` of the news listing, with the links to every page, year and tag."""
-    key = ("news-listing", lang, number)
+def _navigation(catalog: Catalog, lang: str) -> tuple[tuple, tuple, tuple]:
+    """Links to every page, year and tag of the listing: computed once per language."""
+    key = ("news-navigation", lang)
     if key not in catalog.memo:
         items = rows(catalog, lang)
         count = max(1, -(-len(items) // PAGE_SIZE))
         pages = tuple((n, _page_url(catalog, n, lang)) for n in range(1, count + 1))
         years = Counter(r.date.year for r in items)
         year_links = tuple((y, f"{_base(catalog, lang)}{y}/", years[y]) for y in sorted(years, reverse=True))
-        tags = Counter(
-            t
-            for item in catalog.announcements.values()
-            if item.type == "news"
-            for t in item.tags
-            if catalog.page(f"news/{item.slug}", lang)
-        )
+        tags = Counter(url for r in items for _, url in r.tags)
+        labels = {url: label for r in items for label, url in r.tags}
         tag_links = tuple(
-            (catalog.taxonomy.tags[t][lang], tag_url(catalog, t, lang), n)
-            for t, n in sorted(tags.items(), key=lambda pair: catalog.taxonomy.tags[pair[0]][lang].casefold())
+            (labels[url], url, n) for url, n in sorted(tags.items(), key=lambda pair: labels[pair[0]].casefold())
         )
-        heading = (
-            catalog.page(NEWS_PAGE, lang).title
-            if number == 1 and catalog.page(NEWS_PAGE, lang)
-            else translate(lang, "news.page_title", n=number)
-        )
-        chunk = items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-        catalog.memo[key] = NewsListing(heading, chunk, number, pages, year_links, tag_links)
+        catalog.memo[key] = (pages, year_links, tag_links)
     return catalog.memo[key]
+
+
+def listing(catalog: Catalog, lang: str, number: int = 1) -> NewsListing:
+    """Page ``number`` of the news listing, with the links to every page, year and tag."""
+    pages, years, tags = _navigation(catalog, lang)
+    listing_page = catalog.page(NEWS_PAGE, lang)
+    heading = listing_page.title if number == 1 and listing_page else translate(lang, "news.page_title", n=number)
+    chunk = rows(catalog, lang)[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    return NewsListing(heading, chunk, number, pages, years, tags)
 
 
 def generated_pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
