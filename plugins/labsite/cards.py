@@ -42,12 +42,20 @@ class CardSpec:
     image: str | None = None  # absolute path of the item's image, drawn on the right
 
     def key(self) -> str:
-        digest = hashlib.sha256()
-        digest.update(json.dumps([TEMPLATE_VERSION, asdict(self) | {"image": None}], ensure_ascii=False).encode())
-        digest.update(_fonts_digest())
-        if self.image:
-            digest.update(Path(self.image).read_bytes())
-        return digest.hexdigest()[:32]
+        image = Path(self.image).stat() if self.image else None
+        return _key(self, (image.st_mtime_ns, image.st_size) if image else None)
+
+
+@lru_cache(maxsize=100_000)
+def _key(spec: CardSpec, image_stamp: tuple[int, int] | None) -> str:
+    """The hash of what a card draws; the image's bytes are read again only when it changed."""
+    del image_stamp  # part of the cache key only
+    digest = hashlib.sha256()
+    digest.update(json.dumps([TEMPLATE_VERSION, asdict(spec) | {"image": None}], ensure_ascii=False).encode())
+    digest.update(_fonts_digest())
+    if spec.image:
+        digest.update(Path(spec.image).read_bytes())
+    return digest.hexdigest()[:32]
 
 
 @cache
@@ -230,8 +238,20 @@ def ensure(specs: dict[str, CardSpec], cache_dir: Path, workers: int) -> tuple[d
 
 
 def copy(paths: dict[str, Path], destination: Path) -> None:
-    """Put the cached cards into the site (name is the path inside ``destination``)."""
+    """Put the cached cards into the site (name is the path inside ``destination``); a card
+    already there from the same cache file (a preview's rebuild) is left as it is."""
+    made: set[Path] = set()
     for name, source in paths.items():
         target = destination / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        try:
+            if (
+                target.stat().st_mtime_ns >= source.stat().st_mtime_ns
+                and target.stat().st_size == source.stat().st_size
+            ):
+                continue
+        except FileNotFoundError:
+            pass
         shutil.copyfile(source, target)

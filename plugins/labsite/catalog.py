@@ -242,7 +242,7 @@ def _reserved(key: str, kind: str) -> str | None:
 
 
 def _content_page(root: Path, source: SourcePage, problems: list[Diagnostic]) -> Page | None:
-    front, found = frontmatter.parse(source.path, (root / source.path).read_bytes())
+    front, found = frontmatter.read(root, source.path)
     problems += found
     if front is None:
         return None

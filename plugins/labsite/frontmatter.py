@@ -6,7 +6,10 @@ relative to the YAML chunk: this reader reports lines in the file itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from . import yamlsource
 from .diagnostics import Diagnostic
@@ -70,3 +73,40 @@ def parse(path: str, raw: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]:
         kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
         return fatal(2, f"front matter must be a mapping of 'field: value' lines, not {kind}")
     return FrontMatter(doc, "".join(lines[end + 1 :]), end + 2), problems
+
+
+# While previewing, a rebuild reads again only the files that changed since the last one.
+_REUSE: dict[str, tuple[tuple[int, int], Any]] = {}
+reuse_between_builds = False  # the MkDocs adapter turns it on for `serve`
+
+
+def _reused(file: Path, parse_file: Callable[[], Any]) -> Any:
+    if not reuse_between_builds:
+        return parse_file()
+    stat = file.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _REUSE.get(str(file))
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, parse_file())
+        _REUSE[str(file)] = cached
+    return cached[1]
+
+
+def read(root: Path, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
+    """Parse the source at ``root / path`` (unchanged files are not parsed again in a preview)."""
+    front, problems = _reused(root / path, lambda: parse(path, (root / path).read_bytes()))
+    return front, list(problems)
+
+
+def read_yaml(root: Path, path: str) -> tuple[yamlsource.YamlDoc | None, list[Diagnostic]]:
+    """Parse a YAML file (an item's index.yml) the same way."""
+
+    def parse_file() -> tuple[yamlsource.YamlDoc | None, list[Diagnostic]]:
+        text, problems = decode(path, (root / path).read_bytes())
+        if text is None:
+            return None, problems
+        doc, found = yamlsource.load(path, text)
+        return doc, problems + found
+
+    doc, problems = _reused(root / path, parse_file)
+    return doc, list(problems)

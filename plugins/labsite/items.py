@@ -54,7 +54,7 @@ def load_item(
 
     texts: dict[str, LoadedText] = {}
     for source in pages:
-        front, found = frontmatter.parse(source.path, (root / source.path).read_bytes())
+        front, found = frontmatter.read(root, source.path)
         problems += found
         if front is not None:
             fields, _ = page_schema.check_fields(front.data, (), Checker(front.doc, problems))
@@ -106,11 +106,7 @@ def _text(pages: list[SourcePage], code: str, loaded: LoadedText) -> ItemText:
 
 
 def _load_yaml(root: Path, path: str, problems: list[Diagnostic]) -> yamlsource.YamlDoc | None:
-    text, found = frontmatter.decode(path, (root / path).read_bytes())
-    problems += found
-    if text is None:
-        return None
-    doc, found = yamlsource.load(path, text)
+    doc, found = frontmatter.read_yaml(root, path)
     problems += found
     if doc is not None and not isinstance(doc.data, dict):
         problems.append(Diagnostic(path, 1, 1, "error", "", "must be a mapping of 'field: value' lines"))

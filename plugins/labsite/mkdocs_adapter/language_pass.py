@@ -13,6 +13,8 @@ import datetime as dt
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from mkdocs.commands.build import build
@@ -23,27 +25,46 @@ from mkdocs.exceptions import MkDocsException
 LOG_FORMAT = "%(levelname)-7s -  %(message)s"
 
 
-def run(config_file: str, lang: str, site_dir: str, site_url: str, today: dt.date, catalog: Any = None) -> None:
+# A preview keeps each language's plugins from one rebuild to the next (as MkDocs does for
+# the default language): Material's search merges the pages rebuilt with the others.
+_SERVE_PLUGINS: dict[str, dict[str, Any]] = {}
+
+
+def run(
+    config_file: str,
+    lang: str,
+    site_dir: str,
+    site_url: str,
+    today: dt.date,
+    catalog: Any = None,
+    serve: tuple[str, bool] | None = None,
+) -> None:
     """Build ``lang`` into ``site_dir``; raises MkDocsException on failure."""
-    # MkDocs keeps plugin instances with start-up hooks (Material's search) in a cache shared by
-    # every config of the process; this pass must not reuse the default pass's.
+    own = _SERVE_PLUGINS.setdefault(lang, {}) if serve else {}
+    first = serve is not None and not own
+    with plugin_instances(own):
+        config = load_config(config_file, site_dir=site_dir, site_url=site_url)
+        plugin = config.plugins["labsite"]
+        plugin.lang, plugin.today, plugin.preloaded = lang, today, catalog
+        dirty = bool(serve and serve[1])
+        if serve is None or first:
+            config.plugins.on_startup(command="serve" if serve else "build", dirty=dirty)
+        build(config, dirty=dirty)
+        if serve is None:
+            config.plugins.on_shutdown()
+
+
+@contextmanager
+def plugin_instances(cache: dict[str, Any]) -> Iterator[None]:
+    """Use ``cache`` for MkDocs' plugin instances meanwhile. MkDocs keeps the instances of
+    plugins with start-up hooks (Material's search, ours) in one cache for every config of
+    the process; a build must not reuse another build's."""
     option = dict(MkDocsConfig._schema)["plugins"]
-    saved, option.plugin_cache = option.plugin_cache, {}
+    saved, option.plugin_cache = option.plugin_cache, cache
     try:
-        _build(config_file, lang, site_dir, site_url, today, catalog)
+        yield
     finally:
         option.plugin_cache = saved
-
-
-def _build(config_file: str, lang: str, site_dir: str, site_url: str, today: dt.date, catalog: Any) -> None:
-    config = load_config(config_file, site_dir=site_dir, site_url=site_url)
-    plugin = config.plugins["labsite"]
-    plugin.lang, plugin.today, plugin.preloaded = lang, today, catalog
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,11 +67,20 @@ def start(config_file: str, lang: str, site_dir: Path, site_url: str, today: dt.
     return LanguagePass(lang, site_dir, process, output)
 
 
-def run_here(config_file: str, lang: str, site_dir: Path, site_url: str, today: dt.date, catalog: object) -> None:
-    """Build a language's pass in this process, now, on a catalog read already."""
+def run_here(
+    config_file: str,
+    lang: str,
+    site_dir: Path,
+    site_url: str,
+    today: dt.date,
+    catalog: object,
+    serve: tuple[str, bool] | None = None,
+) -> None:
+    """Build a language's pass in this process, now, on a catalog read already (``serve``: the
+    preview's (language, dirty), so the pass keeps its plugins from one rebuild to the next)."""
     from . import language_pass
 
     try:
-        language_pass.run(config_file, lang, str(site_dir), site_url, today, catalog)
+        language_pass.run(config_file, lang, str(site_dir), site_url, today, catalog, serve)
     except MkDocsException as exc:
         raise PluginError(f"the '{lang}' language pass failed:\n{exc}") from exc

@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from ... import cards, clock, feeds, publish, share, sitemap
+from ... import cards, clock, feeds, frontmatter, publish, share, sitemap
 from ...catalog import HOME, Catalog, build_catalog
 from ...page import Page
 from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
@@ -74,7 +74,13 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         self._passes: list[passes.LanguagePass] = []
         self._warnings: CountHandler | None = None
         self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
+        self._serving, self._dirty = False, False
         self.report = BuildReport(self.lang)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook also makes MkDocs keep this instance across `serve` rebuilds.
+        self._serving, self._dirty = command == "serve", dirty
+        frontmatter.reuse_between_builds = self._serving
 
     @property
     def is_primary(self) -> bool:
@@ -93,7 +99,8 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         lang = LANGUAGES[self.lang]
         self.base_url = config.site_url.removesuffix(lang.prefix)
         today = self.today or clock.today()  # one "today" for every language of the build
-        if self.is_primary and self._parallel:
+        self._today = today
+        if self.is_primary and self._parallel and not self._serving:
             self._start_passes(config, today)  # they read the sources while this pass does
         self.catalog = self.preloaded or build_catalog(root, today=today)
         if not self.preloaded:  # a catalog handed over was timed in the pass that read it
@@ -116,7 +123,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         # Material shows its language selector only when extra.alternate is set; our
         # partials/alternate.html replaces its content with the page's own counterpart.
         config.extra["alternate"] = [{"name": other.name, "lang": other.code} for other in others(lang.code)]
-        if self.is_primary and not self._parallel:
+        if self.is_primary and not self._parallel and not self._serving:
             self._start_passes(config, today)
         return config
 
@@ -180,7 +187,11 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         in_nav = set(self.config.nav)
         for page in self.catalog.pages_in(self.lang):
             level = InclusionLevel.INCLUDED if page.key in in_nav else InclusionLevel.NOT_IN_NAV
-            if page.source.kind == "generated":
+            if page.source.kind == "generated" and self._dirty:
+                # In a dirty preview, listings are rendered again only when mkdocs.yml changes.
+                file = File(page.path, None, config.site_dir, True, dest_uri=page.dest_uri, inclusion=level)
+                file.abs_src_path = str(config.config_file_path)
+            elif page.source.kind == "generated":
                 # Facet and partner pages: made from the catalog, their template shows the view.
                 file = File.generated(config, page.path, content="", inclusion=level)
                 file.dest_uri = page.dest_uri
@@ -264,6 +275,9 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         if not self.is_primary:
             self.report.save()
             return
+        if self._serving:
+            self._serve_other_languages(config, site_dir)
+            return
         assert self._staging is not None and self._target is not None
         for run in self._passes:
             run.wait()
@@ -286,6 +300,18 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         self.report.save()
         log.info("Site published to %s (%s)", self._target, ", ".join(LANGUAGES))
         self._cleanup()
+
+    def _serve_other_languages(self, config: MkDocsConfig, site_dir: Path) -> None:
+        """Preview: the other languages built here, into the served folder, no staging."""
+        for other in others(self.lang):
+            destination = site_dir / LANGUAGES[other.code].prefix
+            passes.run_here(
+                str(config.config_file_path), other.code, destination, self.base_url, self._today, self.catalog,
+                serve=(other.code, self._dirty),
+            )
+        (site_dir / "sitemap.xml").write_bytes(sitemap.render(self.catalog, self.base_url))
+        (site_dir / LOGO).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / LOGO).write_bytes(cards.logo())
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.is_primary:
