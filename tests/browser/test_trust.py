@@ -1,0 +1,69 @@
+"""Privacy and accessibility of every kind of page, in a real Chromium, in both languages.
+
+Each page is visited with every request recorded (none may leave the local server, no
+cookie may be set) and checked with axe-core (no violation of impact serious or critical).
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+PAGES = [
+    "",
+    "en/",
+    "projets/",
+    "en/projects/",
+    "projets/vigisepsis/",
+    "en/projects/pathotext/",
+    "projets/themes/oncology/",
+    "en/projects/status/completed/",
+    "en/projects/data/pacs/",
+    "partenaires/",
+    "en/partners/inria-soda/",
+    "partenaires/aphp-eds/",
+    "actualites/",
+    "en/news/",
+    "actualites/2026/",
+    "en/news/tags/award/",
+    "actualites/prix-poster-vigisepsis/",
+    "recrutement/",
+    "en/jobs/",
+    "recrutement/type/phd/",
+    "recrutement/these-emulfa/",
+    "en/jobs/postdoc-vigisepsis/",  # open job ads
+    "recrutement/stage-phenorare/",  # closed
+    "en/jobs/postes-d-accueil-2027/",  # the call
+    "exploiter-les-donnees/",
+    "en/hosting-positions/",
+    "contact/",
+    "en/legal-notice/",
+    "accessibilite/",
+    "en/privacy/",
+    "projets/?theme=oncology&status=completed",
+    "en/jobs/?kind=phd",  # listings with filters used
+    "no-such-page/",  # the site's 404 page
+]
+axe = Axe()
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_calls_no_one_sets_no_cookie_and_passes_axe(repo_url: str, browser, url: str) -> None:
+    site = repo_url
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    tab = context.new_page()
+    response = tab.goto(site + url)
+    assert response is not None and response.status == (404 if url.startswith("no-such") else 200)
+    tab.wait_for_load_state("networkidle")
+    assert requests and [r for r in requests if not r.startswith(site)] == []
+    assert context.cookies() == []
+    results = axe.run(tab)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], "\n".join(serious)
+    context.close()
