@@ -67,3 +67,55 @@ def test_page_calls_no_one_sets_no_cookie_and_passes_axe(repo_url: str, browser,
     ]
     assert serious == [], "\n".join(serious)
     context.close()
+
+
+def tab_through(tab, presses: int = 80) -> list[dict]:
+    """Press Tab from the top of the page; what got the focus, and how it shows."""
+    reached = []
+    for _ in range(presses):
+        tab.keyboard.press("Tab")
+        reached.append(
+            tab.evaluate(
+                """() => {
+                const el = document.activeElement;
+                const style = getComputedStyle(el);
+                return {tag: el.tagName, id: el.id, name: el.getAttribute('name'),
+                        cls: el.className && el.className.baseVal === undefined ? el.className : '',
+                        switch: el.getAttribute('data-ls-switch'),
+                        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+                        shadow: style.boxShadow !== 'none'};
+            }"""
+            )
+        )
+    return reached
+
+
+def test_keyboard_reaches_switch_filters_and_search_with_visible_focus(repo_url: str, browser) -> None:
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    tab.goto(repo_url + "projets/")
+    reached = tab_through(tab)
+    switch = [r for r in reached if r["switch"] == "en"]
+    filters = [r for r in reached if r["tag"] == "SELECT" and r["id"].startswith("ls-filter-")]
+    search = [r for r in reached if r["tag"] == "INPUT" and r["name"] == "query"]
+    assert switch, "the language switch is not reachable with Tab"
+    assert {r["id"] for r in filters} == {
+        "ls-filter-theme",
+        "ls-filter-status",
+        "ls-filter-partner",
+        "ls-filter-source",
+    }
+    assert search, "the search field is not reachable with Tab"
+    for element in switch + filters + [r for r in reached if r["tag"] == "A"][:10]:
+        assert element["outline"] or element["shadow"], f"no visible focus on {element}"
+    tab.keyboard.press("Shift+Tab")  # still works backwards
+    tab.close()
+
+
+def test_the_accessibility_statement_says_how_it_is_checked(repo_url: str, browser) -> None:
+    tab = browser.new_page()
+    tab.goto(repo_url + "accessibilite/")
+    text = tab.locator("article").inner_text()
+    assert "non conforme" in text.lower() and "axe" in text.lower()
+    tab.goto(repo_url)
+    assert "non conforme" in tab.locator("#ls-a11y-notice").inner_text()
+    tab.close()

@@ -16,9 +16,18 @@
       span.replaceWith(link);
     });
   }
+  /* Material's search dialog has no name of its own: give it its field's ("Rechercher"). */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var field = dialog && dialog.querySelector("input[aria-label]");
+    if (dialog && field && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
+    }
+  }
+  function ready() { reveal(document); nameSearchDialog(); }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { reveal(document); });
+    document.addEventListener("DOMContentLoaded", ready);
   } else {
-    reveal(document);
+    ready();
   }
 })();
