@@ -428,6 +428,20 @@ CASES = [
         "<iframe> is not allowed",
     ),
     Case(
+        "missing-anchor-same-page",
+        {PFR: item_page("Cœur", "Un projet.", "## Méthodes\n\nVoir [plus haut](#methode).")},
+        PFR,
+        8,
+        "no heading or anchor #methode in projects/heart-ai/index.fr.md (did you mean #methodes?)",
+    ),
+    Case(
+        "missing-anchor-other-page",
+        {PFR: item_page("Cœur", "Un projet.", "Voir [l’histoire](../../content/about.fr.md#historique).")},
+        PFR,
+        6,
+        "no heading or anchor #historique in content/about.fr.md (did you mean #histoire?)",
+    ),
+    Case(
         "missing-body-image",
         {PFR: item_page("Cœur", "Un projet.", "![Schéma](schema.png)")},
         PFR,

@@ -21,7 +21,7 @@ from .diagnostics import Diagnostic
 from .fields import INVALID, Checker
 from .items import LoadedItem, load_item
 from .languages import LANGUAGES
-from .links import check_links
+from .links import anchors, check_links
 from .listings import RESERVED_SLUGS
 from .model import Announcement, Partner, Project, Taxonomy
 from .page import Page
@@ -220,10 +220,20 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
     published, sources = {p.path for p in catalog.pages}, {s.path for s in tree.pages}
     # An item with errors of its own is not published either; links to it are not errors too.
     published |= {s.path for s in tree.pages if s.kind != "content" and s.key not in unpublished} - published
+    bodies = {p.path: p.body for p in catalog.pages}
+    found_anchors: dict[str, set[str]] = {}
+
+    def anchors_of(path: str) -> set[str] | None:
+        if path not in bodies:
+            return None
+        if path not in found_anchors:
+            found_anchors[path] = anchors(bodies[path])
+        return found_anchors[path]
+
     for page in catalog.pages:
-        problems += check_links(page.path, page.body, page.body_line, root, published, sources)
+        problems += check_links(page.path, page.body, page.body_line, root, published, sources, anchors_of)
         if isinstance(page.item, Announcement) and (text := page.item.texts[page.lang]).apply:
-            problems += check_links(page.path, text.apply, text.apply_line, root, published, sources)
+            problems += check_links(page.path, text.apply, text.apply_line, root, published, sources, anchors_of)
     catalog.diagnostics = sorted(set(problems))
     catalog.timings = {"load and check": loaded_at - started, "catalog": time.perf_counter() - loaded_at}
     return catalog

@@ -10,9 +10,11 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from markdown.extensions.toc import slugify
 
 from .diagnostics import Diagnostic
 
@@ -34,10 +36,38 @@ def body_lines(body: str, first_line: int) -> Iterable[tuple[int, str]]:
             yield first_line + offset, line
 
 
+_HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?\s*#*\s*$")
+_EXPLICIT_ID = re.compile(r"""\{[^}]*#(?P<id>[\w-]+)[^}]*\}|\bid\s*=\s*["'](?P<html>[^"']+)["']""")
+
+
+def anchors(body: str) -> set[str]:
+    """The ids a page's Markdown gives its headings (as Python-Markdown's toc does) and elements."""
+    found: set[str] = set()
+    for _, line in body_lines(body, 1):
+        heading = _HEADING.match(line)
+        if heading and not heading["id"]:
+            base = slugify(re.sub(r"[*_`\[\]]|\(.*?\)", "", heading["text"]), "-")
+            slug, n = base, 0
+            while slug in found:
+                n += 1
+                slug = f"{base}_{n}"
+            found.add(slug)
+        for explicit in _EXPLICIT_ID.finditer(line):
+            found.add(explicit["id"] or explicit["html"])
+    return found
+
+
 def check_links(
-    path: str, body: str, first_line: int, root: Path, published: set[str], sources: set[str]
+    path: str,
+    body: str,
+    first_line: int,
+    root: Path,
+    published: set[str],
+    sources: set[str],
+    anchors_of: Callable[[str], set[str] | None] = lambda _: None,
 ) -> list[Diagnostic]:
-    """Problems of one page's body; ``published`` and ``sources`` are repository paths of pages."""
+    """Problems of one page's body; ``published`` and ``sources`` are repository paths of pages,
+    ``anchors_of`` gives a page's anchors (None: not checked)."""
     problems = []
 
     def error(line: int, column: int, message: str) -> None:
@@ -68,10 +98,15 @@ def check_links(
                 elif match["image"]:
                     error(line_number, column, "images must be files beside the page, not from another site (privacy)")
                 continue
-            file_part = target.split("#", 1)[0].split("?", 1)[0]
+            file_part, _, fragment = target.split("?", 1)[0].partition("#")
+            resolved = posixpath.normpath(posixpath.join(folder, file_part)) if file_part else path
+            known = anchors_of(resolved) if fragment and resolved.endswith(".md") else None
+            if known is not None and fragment not in known:
+                close = difflib.get_close_matches(fragment, known, n=1)
+                hint = f" (did you mean #{close[0]}?)" if close else ""
+                error(line_number, column, f"no heading or anchor #{fragment} in {resolved}{hint}")
             if not file_part:
-                continue  # an anchor in the same page: MkDocs checks those
-            resolved = posixpath.normpath(posixpath.join(folder, file_part))
+                continue
             if resolved.startswith("../") or resolved == ".." or file_part.startswith("/"):
                 error(
                     line_number,

@@ -198,3 +198,19 @@ def test_parallel_and_sequential_builds_give_the_same_site(tmp_path: Path) -> No
     sequential = tree_digest(config_b.parent / "site")
     assert sequential.keys() == parallel.keys()
     assert [name for name in parallel if parallel[name] != sequential[name]] == []
+
+
+def test_broken_links_stop_the_build_with_file_and_line(tmp_path: Path) -> None:
+    files = dict(FIXTURE_FILES)
+    files["content/about.en.md"] = page(
+        "About", "about", "## History\n\n[gone](missing.en.md), [anchor](#nowhere), ![x](gone.png)"
+    )
+    result = run_labsite(write_site(tmp_path, files), "build", "--strict")
+    assert result.returncode == 1
+    for fragment in (
+        "content/about.en.md:8:8: error: links to content/missing.en.md, which does not exist",
+        "content/about.en.md:8:33: error: no heading or anchor #nowhere",
+        "content/about.en.md:8:49: error: no file content/gone.png",
+    ):
+        assert fragment in result.stderr, result.stderr
+    assert not (tmp_path / "site").exists()

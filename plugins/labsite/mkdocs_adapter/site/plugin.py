@@ -169,8 +169,8 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
                 self._passes.append(passes.start(str(config.config_file_path), other.code, site_dir, self.base_url, today))
             else:
                 self.report.lap("markdown and templates")
+                self._finished.append((other.code, site_dir))  # discarded if anything fails
                 passes.run_here(str(config.config_file_path), other.code, site_dir, self.base_url, today, self.catalog)
-                self._finished.append((other.code, site_dir))
                 self.report.lap("waiting for the other languages")
 
     # -- files and pages -----------------------------------------------------------------

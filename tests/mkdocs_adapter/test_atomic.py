@@ -1,0 +1,63 @@
+"""A build that fails at any phase leaves the previous site exactly as it was; the same
+sources and SOURCE_DATE_EPOCH always give the same bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from labsite import cards, catalog, feeds, listings, pageview, sitemap
+from labsite.mkdocs_adapter import commands
+from tests.conftest import FIXTURE_EPOCH, build, tree_digest, write_site
+
+
+def fail(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("injected failure")
+
+
+class FailingPageView(pageview.PageView):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        if args and getattr(args[1], "lang", "") == "en":  # only in the English pass
+            raise RuntimeError("injected failure in the English templates")
+        super().__init__(*args, **kwargs)
+
+
+PHASES = {
+    "load and check": (catalog, "discover", fail),
+    "catalog (listings)": (listings, "generated_pages", fail),
+    "templates (English pass)": (pageview, "PageView", FailingPageView),
+    "cards": (cards, "ensure", fail),
+    "feeds": (feeds, "all_feeds", fail),
+    "writing (sitemap)": (sitemap, "render", fail),
+}
+
+
+@pytest.mark.parametrize("phase", PHASES)
+def test_a_failure_in_any_phase_leaves_the_previous_site(tmp_path: Path, phase: str) -> None:
+    config = write_site(tmp_path)
+    site = build(config)
+    before = tree_digest(site)
+    module, name, replacement = PHASES[phase]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, name, replacement)
+        # The plugin imported some of these by name: patch it there too.
+        from labsite.mkdocs_adapter.site import plugin
+
+        if hasattr(plugin, name):
+            patch.setattr(plugin, name, replacement)
+        patch.setenv("LABSITE_JOBS", "1")  # every language in this process, where the patch is
+        patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+        patch.chdir(tmp_path)
+        with pytest.raises(Exception, match="injected failure"):
+            commands.build(str(config))
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_same_sources_same_epoch_same_bytes(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    first = tree_digest(build(config))
+    second = tree_digest(build(config))
+    assert first == second
+    assert len(first) > 100
