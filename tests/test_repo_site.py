@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,14 @@ def test_hosting_positions_call_shows_its_calendar(repo_site: Path) -> None:
     text = html.unescape(calls[0].read_text(encoding="utf-8"))
     for label in ("Ouverture des candidatures", "Date limite", "Auditions", "Prise de fonctions", "1er novembre"):
         assert label in text, label
+
+
+def test_no_e_mail_address_in_clear_in_any_html_feed_or_json(repo_site: Path) -> None:
+    address = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+    checked = 0
+    for path in repo_site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json"}:
+            text = html.unescape(path.read_text(encoding="utf-8"))
+            assert not address.search(text), (path, address.search(text))
+            checked += 1
+    assert checked > 100

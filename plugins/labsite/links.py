@@ -20,7 +20,13 @@ from .diagnostics import Diagnostic
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _LINK = re.compile(r"(?P<image>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_EMBED = re.compile(r"<\s*(?P<tag>iframe|script|object|embed|frame|link|style)\b", re.IGNORECASE)
+_EMBED = re.compile(
+    r"<\s*(?P<tag>iframe|script|object|embed|frame|frameset|link|style|meta|base|form|svg|math)\b", re.IGNORECASE
+)
+_HANDLER = re.compile(r"<[^>]*?\s(?P<attr>on[a-z]+)\s*=", re.IGNORECASE)
+_HTML_URL = re.compile(
+    r"""<[^>]*?\s(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?P<url>[^"'\s>]+)""", re.IGNORECASE
+)
 _HTML_SRC = re.compile(r"<\s*(?:img|source|video|audio)\b[^>]*\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)", re.IGNORECASE)
 _SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -81,6 +87,20 @@ def check_links(
                 match.start() + 1,
                 f"<{match['tag'].lower()}> is not allowed in a page: no embedded code or content",
             )
+        for match in _HANDLER.finditer(line):
+            error(
+                line_number,
+                match.start("attr") + 1,
+                f"the HTML attribute {match['attr']} runs code: not allowed in a page",
+            )
+        for match in _HTML_URL.finditer(line):
+            scheme = urlsplit(match["url"]).scheme.lower()
+            if scheme and scheme not in _SAFE_SCHEMES:
+                error(
+                    line_number,
+                    match.start("url") + 1,
+                    f"{scheme}: links are not allowed (only https://, http:// and mailto:)",
+                )
         for match in _HTML_SRC.finditer(line):
             if urlsplit(match["src"]).scheme:
                 error(

@@ -140,7 +140,7 @@ def test_broken_source_fails_and_leaves_the_previous_site(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
 
 
-def test_failure_in_the_english_pass_leaves_the_previous_site(tmp_path: Path) -> None:
+def test_an_error_in_the_english_pages_only_leaves_the_previous_site(tmp_path: Path) -> None:
     config = write_site(tmp_path)
     site = build(config)
     before = tree_digest(site)
@@ -149,7 +149,7 @@ def test_failure_in_the_english_pass_leaves_the_previous_site(tmp_path: Path) ->
     )
     result = run_labsite(config, "build", "--strict")
     assert result.returncode == 1
-    assert "[en]" in result.stderr and "no-such-heading" in result.stderr
+    assert "content/about.en.md:6:10: error: no heading or anchor #no-such-heading" in result.stderr
     assert tree_digest(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 

@@ -1,0 +1,76 @@
+"""Hostile values that `labsite check` lets through are shown as text: in Chromium, no script
+runs and no dialog opens on any page that displays them; JSON-LD and feeds still parse."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from labsite.catalog import build_catalog
+from tests.conftest import build, write_site
+from tests.fixtures.hostile import FIELDS, PAYLOADS, with_payloads
+
+PAGES = [
+    "",
+    "projets/",
+    "projets/heart-ai/",
+    "projets/themes/imaging/",
+    "partenaires/inria-team/",
+    "partenaires/",
+    "actualites/",
+    "actualites/first-news/",
+    "recrutement/",
+    "recrutement/icu-engineer/",
+    "recrutement/heart-phd/",
+    "a-propos/",
+    "en/",
+    "en/projects/heart-ai/",
+    "en/partners/inria-team/",
+    "en/news/",
+    "en/news/first-news/",
+    "en/jobs/",
+    "en/jobs/icu-engineer/",
+    "en/about/",
+]
+
+
+def accepted(tmp_path: Path, payload: str) -> list[tuple[str, str]]:
+    """The fields `labsite check` accepts this payload in."""
+    kept = []
+    for field in FIELDS:
+        root = tmp_path / "probe" / field.replace(" ", "-")
+        write_site(root, with_payloads([(field, payload)]))
+        if not build_catalog(root).errors:
+            kept.append((field, payload))
+    return kept
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_accepted_payloads_never_run(tmp_path: Path, serve: Callable[[Path], str], browser, payload: str) -> None:
+    cases = accepted(tmp_path, payload)
+    assert cases, "every field refused this payload: nothing to render"
+    site = build(write_site(tmp_path / "site", with_payloads(cases)))
+    base = serve(site)
+    context = browser.new_context()
+    dialogs: list[str] = []
+    context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab = context.new_page()
+    shown = 0
+    for url in PAGES:
+        tab.goto(base + url)
+        tab.wait_for_load_state("load")
+        assert tab.evaluate("() => window.__pwned") is None, f"a payload ran on /{url}"
+        shown += PAYLOADS[payload] in tab.locator("body").inner_text()
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        for script in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+            json.loads(script)
+    assert dialogs == [] and shown > 0, (dialogs, shown)
+    for feed in ("actualites/rss.xml", "en/news/atom.xml", "projets/rss.xml", "en/jobs/rss.xml"):
+        parsed = feedparser.parse((site / feed).read_bytes())
+        assert not parsed.bozo, (feed, parsed.get("bozo_exception"))
+    context.close()
