@@ -99,7 +99,7 @@ def _categories(catalog: Catalog, page: Page) -> list[str]:
     return [catalog.taxonomy.tags[t][page.lang] for t in item.tags]
 
 
-def render(
+def _render(
     catalog: Catalog,
     kind: str,
     lang: str,
@@ -163,5 +163,5 @@ def all_feeds(
     files: dict[str, bytes] = {}
     for kind in FEEDS:
         if catalog.page(kind, lang) is not None:
-            files.update(render(catalog, kind, lang, base_url, site_name, contents, enclosures))
+            files.update(_render(catalog, kind, lang, base_url, site_name, contents, enclosures))
     return files

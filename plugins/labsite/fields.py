@@ -320,9 +320,6 @@ class Record(FieldType):
     # Fields that belong to another file of the item, with a hint saying where.
     elsewhere: tuple[tuple[str, str], ...] = ()
 
-    def names(self) -> list[str]:
-        return [f.name for f in self.fields]
-
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
         out, ok = self.check_fields(value, where, ck)
         return out if ok else INVALID

@@ -50,10 +50,6 @@ class SourceTree:
     item_data: dict[str, str] = field(default_factory=dict)  # item key -> path of its index.yml
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def _files(base: Path) -> Iterator[tuple[str, ...]]:
     """Files under ``base`` as path parts, in a stable order, hidden ones left out (os.walk:
     thousands of item folders make pathlib's rglob the slow part of reading the sources)."""
@@ -73,11 +69,9 @@ def discover(root: Path) -> SourceTree:
     def bad(path: str, message: str) -> None:
         tree.problems.append(Diagnostic(path, 1, 1, "error", "", message))
 
-    content = root / CONTENT_DIR
-    for file in sorted(content.rglob("*")) if content.is_dir() else []:
-        if not file.is_file() or _is_hidden(file, root):
-            continue
-        rel = file.relative_to(root).as_posix()
+    for parts in _files(root / CONTENT_DIR):
+        file = PurePosixPath(CONTENT_DIR, *parts)
+        rel = file.as_posix()
         if file.suffix != ".md":
             tree.assets.append(Asset(rel, ""))
             continue
@@ -85,7 +79,7 @@ def discover(root: Path) -> SourceTree:
         if not match or match["lang"] not in LANGUAGES:
             bad(rel, f"a page's file name must end in {allowed} (e.g. 'about.fr.md')")
             continue
-        stem = file.relative_to(content).parent.joinpath(match["stem"]).as_posix()
+        stem = PurePosixPath(*parts).parent.joinpath(match["stem"]).as_posix()
         tree.pages.append(SourcePage(rel, "content", stem, match["lang"]))
 
     for section, kind in ITEM_DIRS.items():

@@ -291,9 +291,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             if destination.exists():
                 raise PluginError(f"labsite: a default-language page uses the URL /{prefix}/, reserved for {code}")
             os.rename(site_dir, destination)
-        (self._staging / "sitemap.xml").write_bytes(sitemap.render(self.catalog, self.base_url))
-        (self._staging / "robots.txt").write_bytes(sitemap.robots(self.base_url))
-        (self._staging / LOGO).write_bytes(cards.logo())
+        self._write_site_files(self._staging)
         publish.swap_in(self._staging, self._target, background=True)
         config.site_dir = str(self._target)
         self.report.lap("writing")
@@ -309,7 +307,13 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
                 str(config.config_file_path), other.code, destination, self.base_url, self._today, self.catalog,
                 serve=(other.code, self._dirty),
             )
+        self._write_site_files(site_dir)
+
+    def _write_site_files(self, site_dir: Path) -> None:
+        """What only the whole site has: the sitemap of both languages, robots.txt, the logo."""
+        assert self.catalog is not None
         (site_dir / "sitemap.xml").write_bytes(sitemap.render(self.catalog, self.base_url))
+        (site_dir / "robots.txt").write_bytes(sitemap.robots(self.base_url))
         (site_dir / LOGO).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / LOGO).write_bytes(cards.logo())
 
