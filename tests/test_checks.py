@@ -330,7 +330,7 @@ CASES = [
         },
         P,
         12,
-        "not a readable PNG, JPEG or WebP",
+        "not a readable PNG, JPEG, WebP or GIF image",
     ),
     Case(
         "image-too-wide",

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import shutil
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
@@ -211,9 +212,34 @@ def render(spec: CardSpec) -> bytes:
 
 
 def _render_to(spec: CardSpec, path: str) -> None:
-    temporary = f"{path}.{os.getpid()}.tmp"
-    Path(temporary).write_bytes(render(spec))
-    os.replace(temporary, path)  # never a half-written card in the cache
+    data = render(spec)
+    for target, content in ((f"{path}{DIGEST_SUFFIX}", hashlib.sha256(data).hexdigest().encode()), (path, data)):
+        temporary = f"{target}.{os.getpid()}.tmp"
+        Path(temporary).write_bytes(content)
+        os.replace(temporary, target)  # never a half-written card in the cache
+
+
+DIGEST_SUFFIX = ".sha256"
+_PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+def trusted(path: Path) -> bool:
+    """Whether a cache entry is a card this code wrote: a regular file (not a link), a PNG of a
+    card's size, with the content hash recorded beside it when it was written. Anything else
+    (a file committed or planted under the cache's name) is rendered again."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode) or os.path.islink(f"{path}{DIGEST_SUFFIX}"):
+            return False
+        data = path.read_bytes()
+        recorded = Path(f"{path}{DIGEST_SUFFIX}").read_bytes()
+    except OSError:
+        return False
+    size = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return (
+        data.startswith(_PNG_HEADER)
+        and size == (WIDTH, HEIGHT)
+        and hashlib.sha256(data).hexdigest().encode() == recorded
+    )
 
 
 @dataclass
@@ -226,7 +252,7 @@ def ensure(specs: dict[str, CardSpec], cache_dir: Path, workers: int) -> tuple[d
     """Cached PNG of every card (name -> path in the cache), rendering the missing ones in parallel."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     paths = {name: cache_dir / f"{spec.key()}.png" for name, spec in specs.items()}
-    missing = {str(paths[name]): spec for name, spec in specs.items() if not paths[name].is_file()}
+    missing = {str(paths[name]): spec for name, spec in specs.items() if not trusted(paths[name])}
     stats = CardStats(rendered=len(missing), reused=len(specs) - len(missing))
     if len(missing) > 1 and workers > 1:
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:

@@ -17,17 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from . import clock, frontmatter, jobs, listings, news
+from .assets import check_assets
+from .bodies import anchors, check_body
 from .diagnostics import Diagnostic
 from .fields import INVALID, Checker
 from .items import LoadedItem, load_item
 from .languages import LANGUAGES
-from .links import anchors, check_links
 from .listings import RESERVED_SLUGS
 from .model import Announcement, Partner, Project, Taxonomy
 from .page import Page
 from .registry import PARTNERS_FILE, TAXONOMY_FILE, load_partners, load_taxonomy
 from .schemas import CONTENT_PAGE
-from .sources import ITEM_DATA, Asset, SourcePage, discover
+from .sources import ITEM_DATA, Asset, SourcePage, committed_caches, discover
 
 HOME = "index"
 # Which content page lists the items of a type, and so gives them their URL prefix.
@@ -111,7 +112,7 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
     today = today or clock.today()
     started = time.perf_counter()
     tree = discover(root)
-    problems = list(tree.problems)
+    problems = tree.problems + committed_caches(root)
     partners = load_partners(root, problems)
     taxonomy = load_taxonomy(root, problems)
 
@@ -208,6 +209,7 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
         else:
             announcements[item.slug] = item
 
+    problems += check_assets(root, tree.assets)  # drafts' too: they are published one day
     catalog = Catalog(root, pages, tree.assets, [], partners, taxonomy, projects, announcements, today, scheduled)
     loaded_at = time.perf_counter()
     if not any(d.level == "error" for d in problems):
@@ -231,9 +233,9 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
         return found_anchors[path]
 
     for page in catalog.pages:
-        problems += check_links(page.path, page.body, page.body_line, root, published, sources, anchors_of)
+        problems += check_body(page.path, page.body, page.body_line, root, published, sources, anchors_of)
         if isinstance(page.item, Announcement) and (text := page.item.texts[page.lang]).apply:
-            problems += check_links(page.path, text.apply, text.apply_line, root, published, sources, anchors_of)
+            problems += check_body(page.path, text.apply, text.apply_line, root, published, sources, anchors_of)
     catalog.diagnostics = sorted(set(problems))
     catalog.timings = {"load and check": loaded_at - started, "catalog": time.perf_counter() - loaded_at}
     return catalog

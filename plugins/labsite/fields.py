@@ -22,7 +22,9 @@ INVALID: Any = object()
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls but tab, newline and carriage return; DEL; the noncharacters U+FFFE and U+FFFF;
+# lone surrogates (reachable through YAML escapes). Feeds, XML and browsers refuse them.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass
@@ -103,7 +105,7 @@ class Text(FieldType):
             return text
         if len(text) > self.max_length:
             return ck.error(where, f"is {len(text)} characters long; at most {self.max_length} are allowed")
-        if _CONTROL.search(text) or (not self.multiline and "\n" in text):
+        if CONTROL.search(text) or (not self.multiline and "\n" in text):
             return ck.error(where, "must be a single line of text without control characters")
         if self.pattern and not re.match(self.pattern, text):
             return ck.error(where, f"{text!r} is not valid: {self.pattern_help}")

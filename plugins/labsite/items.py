@@ -7,14 +7,12 @@ item; the item itself is built only when there are none.
 from __future__ import annotations
 
 import os
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PIL import Image
-
 from . import frontmatter, yamlsource
+from .assets import MAX_ASSET_BYTES, image_problem
 from .diagnostics import Diagnostic
 from .fields import IMAGE_SUFFIXES, Checker, Record
 from .languages import LANGUAGES
@@ -22,9 +20,6 @@ from .model import Announcement, Contact, Item, ItemText, Link, Project
 from .scaffold import placeholders
 from .schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, JOB_TYPES, PROJECT, PROJECT_PAGE, REQUIRED_FOR_JOBS
 from .sources import ITEM_DATA, SourcePage
-
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-MAX_IMAGE_SIDE = 10_000
 
 
 @dataclass
@@ -178,28 +173,11 @@ def _image_rules(folder: Path, written: Any, image: str | None, texts: dict[str,
         present = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         hint = f" (images here: {', '.join(present)})" if present else ""
         ck.error(("image",), f"no file {image!r} in the item's folder{hint}")
-    elif path.stat().st_size > MAX_IMAGE_BYTES:
+    elif path.stat().st_size > MAX_ASSET_BYTES:
         size = path.stat().st_size // 1_000_000
-        ck.error(("image",), f"{image!r} is {size} MB; at most {MAX_IMAGE_BYTES // 1_000_000} MB")
+        ck.error(("image",), f"{image!r} is {size} MB; at most {MAX_ASSET_BYTES // 1_000_000} MB")
     elif problem := image_problem(path):
         ck.error(("image",), f"{image!r} {problem}")
-
-
-def image_problem(path: Path) -> str | None:
-    """Why an image file can't be used (in pages and cards), or None. Reads its header only."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                width, height = image.size
-                if max(width, height) > MAX_IMAGE_SIDE:
-                    return f"is {width}x{height} pixels; at most {MAX_IMAGE_SIDE} on each side"
-                image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return "has too many pixels to be opened safely"
-    except (OSError, SyntaxError, ValueError):
-        return "is not a readable PNG, JPEG or WebP image"
-    return None
 
 
 def _strings(value: Any, where: yamlsource.Path = ()) -> list[tuple[yamlsource.Path, str]]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import markdown
 
+from . import sanitize
 from .clock import PARIS
 from .dates import long_date
 from .diagnostics import Diagnostic
@@ -168,7 +169,7 @@ class JobDetails:
 
 def _apply_html(text: str, lang: str) -> str:
     # Contributor Markdown without raw HTML; e-mail addresses hidden as everywhere else.
-    return markdown.markdown(escaped_markdown(text, lang))
+    return sanitize.clean(markdown.markdown(escaped_markdown(text, lang)))
 
 
 def details(catalog: Catalog, page: Page, site_name: str) -> JobDetails:

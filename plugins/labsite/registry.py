@@ -17,6 +17,8 @@ TAXONOMY_FILE = "data/taxonomy.yml"
 
 def _load(root: Path, name: str, problems: list[Diagnostic]) -> tuple[yamlsource.YamlDoc | None, Checker | None]:
     path = root / name
+    if path.is_symlink():
+        return None, None  # reported by sources.discover; never read through
     if not path.is_file():
         problems.append(Diagnostic(name, 1, 1, "error", "", "this registry file is missing"))
         return None, None

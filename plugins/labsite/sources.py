@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -23,6 +25,9 @@ Kind = Literal["content", "project", "announcement", "generated"]
 
 CONTENT_DIR = "content"
 ITEM_DIRS: dict[str, Kind] = {"projects": "project", "news": "announcement"}
+DATA_DIR = "data"
+# Every folder the build reads: none of it may lead outside the repository.
+SOURCE_DIRS = (CONTENT_DIR, *ITEM_DIRS, DATA_DIR)
 ITEM_DATA = "index.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -50,15 +55,47 @@ class SourceTree:
     item_data: dict[str, str] = field(default_factory=dict)  # item key -> path of its index.yml
 
 
-def _files(base: Path) -> Iterator[tuple[str, ...]]:
-    """Files under ``base`` as path parts, in a stable order, hidden ones left out (os.walk:
-    thousands of item folders make pathlib's rglob the slow part of reading the sources)."""
+def _files(root: Path, section: str, problems: list[Diagnostic]) -> Iterator[tuple[str, ...]]:
+    """Files under ``root/section`` as path parts, in a stable order, hidden ones left out (os.walk:
+    thousands of item folders make pathlib's rglob the slow part of reading the sources).
+
+    A symbolic link is reported and never followed: committed in a pull request, it would
+    publish the build machine's files (/etc/passwd, the runner's credentials)."""
+    base = root / section
+    if base.is_symlink():
+        problems.append(_symlink(section))
+        return
     for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         parts = Path(folder).relative_to(base).parts
+        for name in [*dirs, *files]:
+            if os.path.islink(os.path.join(folder, name)):
+                problems.append(_symlink(PurePosixPath(section, *parts, name).as_posix()))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not os.path.islink(os.path.join(folder, name)):
                 yield (*parts, name)
+
+
+CACHE_DIR = ".cache"
+
+
+def committed_caches(root: Path) -> list[Diagnostic]:
+    """Files committed under .cache/: a cache is the build's own, never taken from a pull request."""
+    git = shutil.which("git")
+    if git is None:
+        return []
+    try:
+        listed = subprocess.run(
+            [git, "ls-files", "-z", "--", CACHE_DIR], cwd=root, capture_output=True, timeout=30, check=True
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []  # not a git checkout: nothing is committed
+    message = "files under .cache/ are made by the build and must not be committed: git rm --cached this file"
+    return [Diagnostic(name, 1, 1, "error", "", message) for name in sorted(listed.decode().split("\0")) if name]
+
+
+def _symlink(path: str) -> Diagnostic:
+    return Diagnostic(path, 1, 1, "error", "", "a symbolic link is not allowed: commit the file itself")
 
 
 def discover(root: Path) -> SourceTree:
@@ -69,7 +106,7 @@ def discover(root: Path) -> SourceTree:
     def bad(path: str, message: str) -> None:
         tree.problems.append(Diagnostic(path, 1, 1, "error", "", message))
 
-    for parts in _files(root / CONTENT_DIR):
+    for parts in _files(root, CONTENT_DIR, tree.problems):
         file = PurePosixPath(CONTENT_DIR, *parts)
         rel = file.as_posix()
         if file.suffix != ".md":
@@ -83,7 +120,7 @@ def discover(root: Path) -> SourceTree:
         tree.pages.append(SourcePage(rel, "content", stem, match["lang"]))
 
     for section, kind in ITEM_DIRS.items():
-        for parts in _files(root / section):
+        for parts in _files(root, section, tree.problems):
             file = PurePosixPath(section, *parts)
             rel = file.as_posix()
             if len(parts) < 2:
@@ -109,4 +146,6 @@ def discover(root: Path) -> SourceTree:
                 bad(rel, f"an item folder holds {ITEM_DATA}, {names} and its images; rename or move this file")
                 continue
             tree.pages.append(SourcePage(rel, kind, key, match["lang"]))
+    for _ in _files(root, DATA_DIR, tree.problems):
+        pass  # the registries are read by name; this only reports links
     return tree

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import logging
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -16,6 +18,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 log = logging.getLogger("mkdocs.plugins.labsite")
 _LINE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<message>.*)$")
 # MkDocs' own chatter of the pass, which the default pass already says once.
+_PR_SET_PDEATHSIG = 1
 _QUIET = ("Cleaning site directory", "Building documentation to directory", "Documentation built in")
 
 
@@ -58,12 +61,21 @@ class LanguagePass:
         self.output.close()
 
 
+def _end_with_parent() -> None:
+    """In the pass's process: end it if the build that started it dies (a killed build must
+    not leave a pass writing into a folder the next build removes). Linux only."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def start(config_file: str, lang: str, site_dir: Path, site_url: str, today: dt.date) -> LanguagePass:
     """Start a language's pass in a process of its own."""
     output = tempfile.TemporaryFile()  # noqa: SIM115 - lives until the pass is waited for
     command = [sys.executable, "-m", "labsite.mkdocs_adapter.language_pass", "--config-file", config_file]
     command += ["--lang", lang, "--site-dir", str(site_dir), "--site-url", site_url, "--today", today.isoformat()]
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, preexec_fn=_end_with_parent
+    )
     return LanguagePass(lang, site_dir, process, output)
 
 

@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from ... import cards, clock, feeds, frontmatter, publish, share, sitemap
+from ... import cards, clock, csp, feeds, frontmatter, publish, sanitize, share, sitemap
 from ...catalog import HOME, Catalog, build_catalog
 from ...page import Page
 from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
@@ -118,6 +118,9 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         if lang.code in self.config.site_names:
             config.site_name = self.config.site_names[lang.code]
         config.nav = self._nav()
+        if "content.tooltips" in (config.theme.get("features") or []):
+            # Material's tooltips render a title attribute as HTML: a contributor's title would run.
+            raise PluginError("labsite: theme.features: remove content.tooltips (it renders titles as HTML)")
         # Our sitemap covers both languages with hreflang alternates (labsite.sitemap).
         config.theme.static_templates.discard("sitemap.xml")
         # Material shows its language selector only when extra.alternate is set; our
@@ -156,6 +159,8 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     def _start_passes(self, config: MkDocsConfig, today: dt.date) -> None:
         """The other languages' passes: at once, or one after the other on the catalog read here."""
         self._target = Path(config.site_dir)
+        for folder in publish.clear_leftovers(self._target):
+            log.info("Removed %s, left by a build that was stopped", folder.name)
         self._staging = publish.staging_dir(self._target)
         config.site_dir = str(self._staging)
         if config.strict:
@@ -235,6 +240,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         ours = self._page(page)
+        html = sanitize.clean(html)  # before the search index, the feeds and the template see it
         if ours.item is not None:
             self._contents[ours.path] = html  # the feeds carry it, made absolute
         return html
@@ -242,6 +248,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         lang = self.lang
         env.globals["ls_t"] = lambda key: translate(lang, key)
+        env.globals["ls_csp"] = csp.POLICY
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -251,6 +258,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     # -- publishing ----------------------------------------------------------------------
 
+    @event_priority(-100)  # last: Material's search writes its index into staging before the swap
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalog is not None
         self.report.lap("markdown and templates")

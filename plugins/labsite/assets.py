@@ -1,0 +1,128 @@
+"""The files published beside pages: only declared kinds, each looked at before it goes online.
+
+Anything served from the site's origin can act as the site: an .html, .js or .svg with a
+script would run with the site's address, and a file named like a theme asset would replace
+it on every page. So an asset is published only if its kind is declared here, its content
+matches that kind (images fully decoded, SVG free of scripts and outside references, PDF
+with a PDF header) and its place in the site belongs to no one else.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from PIL import Image
+
+from .diagnostics import Diagnostic
+from .languages import LANGUAGES
+from .sources import CONTENT_DIR, Asset
+
+MAX_ASSET_BYTES = 20 * 1024 * 1024
+MAX_IMAGE_SIDE = 10_000
+RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+KINDS = (*RASTER_SUFFIXES, ".svg", ".pdf")
+# Places in a language's site that the theme and the build write (content/ assets land at its root).
+RESERVED_FOLDERS = frozenset({"assets", "search", *(lang.prefix.strip("/") for lang in LANGUAGES.values())}) - {""}
+RESERVED_NAMES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", "rss.xml", "atom.xml"})
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+# Drawing elements only: no script, foreignObject, animation (<set> can rewrite a link into
+# javascript:), link or image (both fetch or navigate elsewhere).
+SVG_ELEMENTS = frozenset(
+    {
+        *("svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "switch", "style"),
+        *("path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath"),
+        *("linearGradient", "radialGradient", "stop", "clipPath", "mask", "pattern", "marker", "filter"),
+    }
+)
+_OUTSIDE_URL = re.compile(r"url\(\s*(?![\s'\"]*#)", re.IGNORECASE)
+
+
+def check_assets(root: Path, assets: Iterable[Asset]) -> list[Diagnostic]:
+    """Every problem of the assets that would be published."""
+    problems = []
+    for asset in assets:
+        if reason := problem(root, asset):
+            problems.append(Diagnostic(asset.path, 1, 1, "error", "", reason))
+    return problems
+
+
+def problem(root: Path, asset: Asset) -> str | None:
+    path = PurePosixPath(asset.path)
+    suffix = path.suffix.lower()
+    if suffix not in KINDS:
+        kinds = ", ".join(KINDS)
+        return f"files of this kind are not published ({suffix or 'no extension'}); allowed: {kinds}"
+    if asset.owner == "":
+        inside = path.relative_to(CONTENT_DIR)
+        if inside.parts[0] in RESERVED_FOLDERS and len(inside.parts) > 1:
+            return f"{inside.parts[0]}/ belongs to the site's theme and build: put this file in another folder"
+    if path.name in RESERVED_NAMES:
+        return f"the name {path.name} is the site's own: rename this file"
+    file = root / asset.path
+    size = file.stat().st_size
+    if size > MAX_ASSET_BYTES:
+        return f"is {size // 1_000_000} MB; at most {MAX_ASSET_BYTES // 1_000_000} MB"
+    if suffix in RASTER_SUFFIXES:
+        return image_problem(file)
+    if suffix == ".svg":
+        return svg_problem(file.read_bytes())
+    if not file.read_bytes()[:1024].lstrip().startswith(b"%PDF-"):
+        return "is not a PDF file (no %PDF- header)"
+    return None
+
+
+def image_problem(path: Path) -> str | None:
+    """Why an image file can't be used (in pages and cards), or None. The whole image is
+    decoded: a truncated file or a corrupt chunk passes a header check and fails the build."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if max(width, height) > MAX_IMAGE_SIDE:
+                    return f"is {width}x{height} pixels; at most {MAX_IMAGE_SIDE} on each side"
+                if image.format not in ("PNG", "JPEG", "WEBP", "GIF"):
+                    return f"is a {image.format} image; use PNG, JPEG, WebP or GIF"
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "has too many pixels to be opened safely"
+    except (OSError, SyntaxError, ValueError, EOFError):
+        return "is not a readable PNG, JPEG, WebP or GIF image (truncated or corrupt?)"
+    return None
+
+
+def svg_problem(data: bytes) -> str | None:
+    """Why an SVG may not be served from the site's origin, or None."""
+    head = data[:4096].lower()
+    if b"<!doctype" in head or b"<!entity" in data.lower():
+        return "an SVG with a DOCTYPE or entities is not allowed: export it as plain SVG"
+    try:
+        elements = [element for _, element in ET.iterparse(io.BytesIO(data), events=("start",))]
+    except ET.ParseError as exc:
+        return f"is not a well-formed SVG file ({exc})"
+    if not elements or elements[0].tag != f"{{{SVG_NS}}}svg":
+        return 'is not an SVG file (its root must be <svg xmlns="http://www.w3.org/2000/svg">)'
+    for element in elements:
+        namespace, _, name = element.tag[1:].partition("}") if element.tag.startswith("{") else ("", "", element.tag)
+        drawing = namespace == SVG_NS and (name in SVG_ELEMENTS or name.startswith("fe"))
+        if namespace in (SVG_NS, XHTML_NS, "") and not drawing:  # other namespaces (editors' metadata) are inert
+            return f"the SVG element <{name}> is not allowed (scripts, embedded HTML, links and animations)"
+        if name == "style" and element.text and (_OUTSIDE_URL.search(element.text) or "@import" in element.text):
+            return "the SVG's <style> loads something from outside the file: not allowed"
+        for attribute, value in element.attrib.items():
+            local = attribute.rpartition("}")[2]
+            if local.lower().startswith("on"):
+                return f"the SVG attribute {local} runs code: not allowed"
+            if local == "href" and not value.strip().startswith("#"):
+                return f"the SVG refers to {value!r}: only references inside the file (#id) are allowed"
+            if _OUTSIDE_URL.search(value) or "@import" in value:
+                return f"the SVG attribute {local} loads something from outside the file: not allowed"
+    return None

@@ -1,0 +1,225 @@
+"""The checks of a page body (and of a job ad's ``apply`` text): size and nesting limits,
+control characters, raw HTML against the sanitizer's allowlist, and every link and embed.
+
+These are friendly early errors, with file, line and column; what keeps visitors safe is
+the sanitizer (``sanitize``) and the pages' Content-Security-Policy, which see the rendered
+HTML. MkDocs reports a broken link only at build time, without saying whether the target is
+a typo or a draft; this check runs with ``labsite check`` and says which. Every scan is
+linear in the body's length (``scan``), and the limits keep Python-Markdown, whose own
+inline patterns are quadratic in a paragraph's brackets, within a second a page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markdown.extensions.toc import slugify
+
+from . import scan
+from .diagnostics import Diagnostic
+from .fields import CONTROL
+from .sanitize import ATTRIBUTES, SCHEMES, STYLE_PROPERTIES, TAGS, URL_ATTRIBUTES, url_allowed
+
+MAX_BODY_CHARS = 200_000  # a long project page is about 10,000
+MAX_LINE_CHARS = 10_000
+MAX_NESTING = 8  # lists and quotes inside each other
+MAX_BRACKETS = 500  # '[' and '<' in one paragraph
+MAX_HEADINGS = 300
+MAX_LINKS = 2_000
+_EMBEDS = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "link", "style", "meta", "base"})
+_ATTR_LIST_KEYS = (ATTRIBUTES["*"] | ATTRIBUTES["img"] | ATTRIBUTES["td"]) - URL_ATTRIBUTES - {"style"}
+_SAFE = " or ".join(f"{scheme}:" for scheme in sorted(SCHEMES))
+
+
+def control_character(text: str) -> tuple[int, str] | None:
+    """The offset and name of the first control character in a text, if any."""
+    found = CONTROL.search(text)
+    return (found.start(), f"U+{ord(found[0]):04X}") if found else None
+
+
+def anchors(body: str) -> set[str]:
+    """The ids a page's Markdown gives its headings (as Python-Markdown's toc does) and elements."""
+    text = scan.prose(body)
+    found: set[str] = set()
+    for line in text.split("\n"):
+        heading = scan.heading_text(line)
+        if heading and not heading[1]:
+            base = slugify(scan.without_link_targets(heading[0]), "-")
+            slug, n = base, 0
+            while slug in found:
+                n += 1
+                slug = f"{base}_{n}"
+            found.add(slug)
+    for block in scan.attr_lists(text):
+        found |= {item[1:] for item, _ in block.items if item.startswith("#") and len(item) > 1}
+    for tag in scan.tags(text):
+        found |= {value for name, value, _ in tag.attributes if name == "id" and value}
+    return found
+
+
+def check_body(
+    path: str,
+    body: str,
+    first_line: int,
+    root: Path,
+    published: set[str],
+    sources: set[str],
+    anchors_of: Callable[[str], set[str] | None] = lambda _: None,
+) -> list[Diagnostic]:
+    """Problems of one page's body; ``published`` and ``sources`` are repository paths of pages,
+    ``anchors_of`` gives a page's anchors (None: not checked)."""
+    problems: list[Diagnostic] = []
+    lines = scan.Lines.of(body, first_line)
+
+    def error(offset: int, message: str) -> None:
+        line, column = lines.where(offset)
+        problems.append(Diagnostic(path, line, column, "error", "", message))
+
+    if len(body) > MAX_BODY_CHARS:
+        error(0, f"the text is {len(body):,} characters long; at most {MAX_BODY_CHARS:,}: split it into pages")
+        return problems
+    if found := control_character(body):
+        error(found[0], f"the control character {found[1]} is not allowed (an invisible character pasted in?)")
+    if _limits(body, lines, error):
+        return problems  # the other scans would only repeat what is too big
+    text = scan.prose(body)
+    _check_html(text, error)
+    _check_attr_lists(text, error)
+    _check_links(path, text, root, published, sources, anchors_of, error)
+    return problems
+
+
+def _limits(body: str, lines: scan.Lines, error: Callable[[int, str], None]) -> bool:
+    """Report what is too long or too deep; True if anything was."""
+    before = []
+    headings = 0
+    paragraph_start, brackets = 0, 0
+    for index, start in enumerate(lines.starts):
+        end = lines.starts[index + 1] - 1 if index + 1 < len(lines.starts) else len(body)
+        line = body[start:end]
+        if len(line) > MAX_LINE_CHARS:
+            before.append((start, f"this line is {len(line):,} characters long; at most {MAX_LINE_CHARS:,}"))
+            continue
+        stripped = line.lstrip(" \t>")
+        quotes = line[: len(line) - len(stripped)].count(">")
+        indent = len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4)) // 4
+        if quotes + indent > MAX_NESTING:
+            before.append(
+                (start, f"lists and quotes are nested {quotes + indent} levels deep here; at most {MAX_NESTING}")
+            )
+        headings += line.startswith("#")
+        if not line.strip():
+            paragraph_start, brackets = end + 1, 0
+            continue
+        brackets += line.count("[") + line.count("<")
+        if brackets > MAX_BRACKETS:
+            before.append(
+                (paragraph_start, f"this paragraph has over {MAX_BRACKETS} '[' and '<': split it with blank lines")
+            )
+            brackets = -len(body)  # once a paragraph
+    if headings > MAX_HEADINGS:
+        before.append((0, f"the text has {headings} headings; at most {MAX_HEADINGS}: split it into pages"))
+    for offset, message in before:
+        error(offset, message)
+    return bool(before)
+
+
+def _check_html(text: str, error: Callable[[int, str], None]) -> None:
+    for tag in scan.tags(text):
+        if tag.closing:
+            continue
+        if tag.name not in TAGS:
+            what = (
+                "no embedded code or content" if tag.name in _EMBEDS else "it is not among the elements a page may use"
+            )
+            error(tag.offset, f"<{tag.name}> is not allowed in a page: {what}")
+            continue
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag.name, frozenset()) | {"class"}
+        for name, value, offset in tag.attributes:
+            if name.startswith("on"):
+                error(offset, f"the HTML attribute {name} runs code: not allowed in a page")
+            elif name not in allowed:
+                error(offset, f"the HTML attribute {name} is not allowed on <{tag.name}>")
+            elif name == "style" and not _alignment_only(value):
+                error(offset, f"style may only set {', '.join(sorted(STYLE_PROPERTIES))} (a table cell's alignment)")
+            elif name in URL_ATTRIBUTES and not url_allowed(value, embedded=name == "src"):
+                error(offset, _url_problem(value, embedded=name == "src"))
+
+
+def _alignment_only(style: str) -> bool:
+    declarations = [part for part in style.split(";") if part.strip()]
+    return all(part.partition(":")[0].strip().lower() in STYLE_PROPERTIES for part in declarations)
+
+
+def _url_problem(url: str, *, embedded: bool) -> str:
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if scheme and scheme not in SCHEMES:
+        return f"{scheme}: links are not allowed (only {_SAFE} and relative links)"
+    return "images and media must be files beside the page, not from another site (privacy)"
+
+
+def _check_attr_lists(text: str, error: Callable[[int, str], None]) -> None:
+    for block in scan.attr_lists(text):
+        for item, offset in block.items:
+            key = item.partition("=")[0].lower()
+            if "=" in item and key not in _ATTR_LIST_KEYS:
+                allowed = ", ".join(sorted(_ATTR_LIST_KEYS))
+                error(offset, f"{{ {key}=... }} cannot be set on an element (allowed: #id, .class, {allowed})")
+
+
+def _check_links(
+    path: str,
+    text: str,
+    root: Path,
+    published: set[str],
+    sources: set[str],
+    anchors_of: Callable[[str], set[str] | None],
+    error: Callable[[int, str], None],
+) -> None:
+    folder = posixpath.dirname(path)
+    for count, link in enumerate(scan.links(text), start=1):
+        if count > MAX_LINKS:
+            error(link.offset, f"the text has over {MAX_LINKS} links: split it into pages")
+            return
+        target, offset = link.target, link.offset
+        parts = urlsplit(target)
+        scheme = parts.scheme.lower()
+        if scheme or target.startswith("//"):
+            if not url_allowed(target, embedded=link.image):
+                error(offset, _url_problem(target, embedded=link.image))
+            continue
+        file_part, _, fragment = target.split("?", 1)[0].partition("#")
+        resolved = posixpath.normpath(posixpath.join(folder, file_part)) if file_part else path
+        known = anchors_of(resolved) if fragment and resolved.endswith(".md") else None
+        if known is not None and fragment not in known:
+            close = difflib.get_close_matches(fragment, known, n=1)
+            hint = f" (did you mean #{close[0]}?)" if close else ""
+            error(offset, f"no heading or anchor #{fragment} in {resolved}{hint}")
+        if not file_part:
+            continue
+        if resolved.startswith("../") or resolved == ".." or file_part.startswith("/"):
+            error(
+                offset, f"{target!r} leaves the site's sources: link by relative path, e.g. ../../content/contact.fr.md"
+            )
+        elif resolved.endswith(".md"):
+            if problem := _page_problem(path, resolved, published, sources):
+                error(offset, problem)
+        elif not (root / resolved).is_file():
+            error(offset, f"no file {resolved}")
+
+
+def _page_problem(path: str, resolved: str, published: set[str], sources: set[str]) -> str | None:
+    if resolved in published:
+        language = path.rsplit(".", 2)[-2]
+        if resolved.rsplit(".", 2)[-2] != language:
+            return f"links to {resolved}, a page in another language: link to the .{language}.md page"
+        return None
+    if resolved in sources:
+        return f"links to {resolved}, which is not published (a draft, scheduled for later, or with errors)"
+    close = difflib.get_close_matches(resolved, sources, n=1, cutoff=0.8)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return f"links to {resolved}, which does not exist{hint}"
