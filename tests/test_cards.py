@@ -99,3 +99,49 @@ def test_item_image_is_drawn_on_the_right(tmp_path: Path) -> None:
 
 def test_logo_is_a_square_png() -> None:
     assert decode(cards.logo()).size == (256, 256)
+
+
+def _planted(cache: Path, name: str, how: str) -> None:
+    """A cache entry that this code did not write, under a card's name."""
+    path = cache / name
+    digest = Path(f"{path}{cards.DIGEST_SUFFIX}")
+    path.unlink()
+    if how == "a link to a system file":
+        path.symlink_to("/etc/passwd")
+    elif how == "a system file's bytes":
+        path.write_bytes(Path("/etc/passwd").read_bytes())
+    elif how == "a PNG of another size":
+        out = io.BytesIO()
+        Image.new("RGB", (1200, 631)).save(out, "PNG")
+        path.write_bytes(out.getvalue())
+    elif how == "a card-sized PNG with no recorded hash":
+        out = io.BytesIO()
+        Image.new("RGB", (1200, 630), "red").save(out, "PNG")
+        path.write_bytes(out.getvalue())
+        digest.unlink()
+    elif how == "a card-sized PNG with a hash of other bytes":
+        out = io.BytesIO()
+        Image.new("RGB", (1200, 630), "red").save(out, "PNG")
+        path.write_bytes(out.getvalue())
+
+
+def test_a_cache_entry_is_used_only_if_this_code_wrote_it(tmp_path: Path) -> None:
+    """Links, foreign bytes, wrong sizes and unrecorded or mismatched hashes are all rendered again."""
+    ways = [
+        "a link to a system file",
+        "a system file's bytes",
+        "a PNG of another size",
+        "a card-sized PNG with no recorded hash",
+        "a card-sized PNG with a hash of other bytes",
+    ]
+    specs = {f"c{i}.png": spec(f"Titre {i}") for i in range(len(ways) + 1)}
+    cache = tmp_path / "cache"
+    paths, _ = cards.ensure(specs, cache, workers=1)
+    expected = {name: path.read_bytes() for name, path in paths.items()}
+    for name, how in zip(specs, ways, strict=False):
+        _planted(cache, paths[name].name, how)
+    paths, stats = cards.ensure(specs, cache, workers=1)
+    assert (stats.rendered, stats.reused) == (len(ways), 1)
+    for name, path in paths.items():
+        assert not path.is_symlink() and path.read_bytes() == expected[name]
+        assert cards.trusted(path)

@@ -6,13 +6,29 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
+import markdown
 import pytest
 
+from labsite.bodies import check_body
 from labsite.catalog import build_catalog
 from tests.conftest import FIXTURE_FILES, write_site
-from tests.fixtures.hostile import FIELD_CASES, FIELDS, PAYLOADS, SOURCE_CASES, SourceCase, with_payloads
+from tests.fixtures.hostile import (
+    FIELD_CASES,
+    FIELDS,
+    PATHOLOGICAL,
+    PATHOLOGICAL_ACCEPTED,
+    PAYLOADS,
+    REPROS,
+    REPROS_ACCEPTED,
+    SOURCE_CASES,
+    SourceCase,
+    _body,
+    with_payloads,
+)
 
 
 def test_there_are_at_least_sixty_cases() -> None:
@@ -45,3 +61,53 @@ def test_field_payload_is_refused_or_kept_as_text(tmp_path: Path, field: str, pa
     texts = [p.title for p in catalog.pages] + [p.description for p in catalog.pages]
     items = [repr(p.item) for p in catalog.pages if p.item] + [repr(catalog.partners), repr(catalog.taxonomy)]
     assert any(PAYLOADS[payload] in t for t in texts + items), "the value was altered instead of kept as text"
+
+
+@pytest.mark.parametrize("name", [n for n in REPROS if n not in REPROS_ACCEPTED])
+def test_repro_is_refused_with_its_line(tmp_path: Path, name: str) -> None:
+    """The friendly early errors catch each repro of the attack run, at its line (the
+    sanitizer and the policy stop them regardless: tests/browser/test_hostile_layers.py)."""
+    write_site(tmp_path, {**FIXTURE_FILES, **_body(REPROS[name])})
+    errors = [e for e in build_catalog(tmp_path).errors if e.path == "content/about.fr.md"]
+    body_line = 6  # page(): four lines of front matter, then a blank line
+    assert errors and all(e.line >= body_line for e in errors), errors
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_input_is_refused_with_its_line_or_harmless(tmp_path: Path, name: str) -> None:
+    make, size = PATHOLOGICAL[name]
+    write_site(tmp_path, {**FIXTURE_FILES, **_body(make(size))})
+    errors = [e for e in build_catalog(tmp_path).errors if e.path == "content/about.fr.md"]
+    if name in PATHOLOGICAL_ACCEPTED:
+        assert errors == []
+        markdown.markdown(make(size), extensions=["attr_list", "md_in_html", "toc"])  # no crash
+    else:
+        assert errors and errors[0].line >= 5, "accepted: the build would run Python-Markdown on it"
+
+
+def _lines_run(body: str) -> int:
+    """Python lines the body check runs: a count of work that does not depend on the machine."""
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: object) -> Callable | None:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        check_body("content/about.fr.md", body, 1, Path("."), set(), set())
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_checking_pathological_input_is_linear(name: str) -> None:
+    """Eight times the input, at most about eight times the work (a quadratic scan would do 64).
+    The regular expressions' own steps are not counted here: `labsite bench --hostile` times
+    every input at full size against a budget."""
+    make, size = PATHOLOGICAL[name]
+    small, large = _lines_run(make(size // 16)), _lines_run(make(size // 2))
+    assert large <= 10 * max(small, 50), (small, large)

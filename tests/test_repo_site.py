@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,12 +82,33 @@ def test_example_content_covers_the_model() -> None:
 def test_workflows_check_pull_requests_safely_and_deploy_daily() -> None:
     pr = yaml.safe_load((REPO / ".github/workflows/pull-request.yml").read_text())
     triggers = pr[True]  # YAML 1.1 reads the key `on` as true
-    assert list(triggers) == ["pull_request"] and pr["permissions"] == {"contents": "read"}
+    assert list(triggers) == ["pull_request"] and pr["permissions"] == {}
+    assert pr["jobs"]["check"]["permissions"] == {"contents": "read"}
     steps = " ".join(step.get("run", "") for step in pr["jobs"]["check"]["steps"])
     for command in ("labsite check --format github", "labsite build --strict", "pytest"):
         assert command in steps
     deploy = yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text())
     assert "schedule" in deploy[True] and "push" in deploy[True]
+    # Only the job that runs no repository code may publish.
+    assert deploy["permissions"] == {} and deploy["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["actionlint"], ["zizmor", "--offline", "--no-progress", ".github/workflows"]],
+    ids=["actionlint", "zizmor"],
+)
+def test_workflows_have_no_finding(command: list[str]) -> None:
+    """actionlint (syntax, expressions, script injection) and zizmor (pinned actions, least
+    permissions, template injection, cache poisoning, pull_request_target) find nothing."""
+    tool = Path(sys.executable).parent / command[0]
+    result = subprocess.run([str(tool), *command[1:]], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for workflow in (REPO / ".github/workflows").glob("*.yml"):
+        for line in workflow.read_text().splitlines():
+            if "uses:" in line:
+                assert re.search(r"@[0-9a-f]{40}\b", line), f"{workflow.name}: not pinned to a commit: {line.strip()}"
 
 
 def test_hosting_positions_call_shows_its_calendar(repo_site: Path) -> None:

@@ -105,8 +105,11 @@ class Text(FieldType):
             return text
         if len(text) > self.max_length:
             return ck.error(where, f"is {len(text)} characters long; at most {self.max_length} are allowed")
-        if CONTROL.search(text) or (not self.multiline and "\n" in text):
-            return ck.error(where, "must be a single line of text without control characters")
+        if control := CONTROL.search(text):
+            name = f"U+{ord(control[0]):04X}"
+            return ck.error(where, f"contains the control character {name} (an invisible character pasted in?): remove it")
+        if not self.multiline and "\n" in text:
+            return ck.error(where, "must be a single line of text")
         if self.pattern and not re.match(self.pattern, text):
             return ck.error(where, f"{text!r} is not valid: {self.pattern_help}")
         return text
