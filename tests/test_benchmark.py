@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from labsite import benchmark
+from labsite import benchmark, pathological
 from labsite.catalog import build_catalog
 from tests.conftest import REPO
 
@@ -76,3 +76,20 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
     assert sum(line.startswith("ratio ") for line in lines) == 3
     for phase in benchmark.PHASES:
         assert any(line.strip().startswith(phase) for line in lines), phase
+
+
+def test_bench_hostile_prints_a_line_per_pathological_input() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "labsite.cli", "-f", str(REPO / "mkdocs.yml"), "bench", "--hostile"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("hostile input") and "budget" in lines[0]
+    rows = [
+        re.match(r"(?P<name>.{34}) +[\d,]+ +(\d+\.\d{3}s +){3} (?P<verdict>refused|accepted)", line)
+        for line in lines[1:]
+    ]
+    assert all(rows) and len(rows) == len(pathological.PATHOLOGICAL), lines
+    assert result.returncode == (1 if "OVER BUDGET" in result.stdout else 0)

@@ -188,7 +188,7 @@ CASES = [
         "YAML reads `1.10` as the number 1.1",
     ),
     Case("text-too-long", {PFR: item_page("x" * 1000, "Un projet.")}, PFR, 2, "at most 150"),
-    Case("control-character", {PFR: item_page("Cœur\\u0007", "Un projet.")}, PFR, 2, "control characters"),
+    Case("control-character", {PFR: item_page("Cœur\\u0007", "Un projet.")}, PFR, 2, "control character U+0007"),
     Case("draft-not-boolean", proj("draft: false", "draft: nope"), P, 11, "true or false"),
     # Enums and lists
     Case(

@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import benchmark, clock, jsonschemas, scaffold
+from . import benchmark, clock, jsonschemas, pathological, scaffold
 from .catalog import build_catalog
 from .diagnostics import Diagnostic
 
@@ -80,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--jobs", type=int, default=20)
     bench.add_argument("--baseline", action="store_true", help="also build the same Markdown with plain Material")
     bench.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    bench.add_argument(
+        "--hostile", action="store_true", help="instead, time checking the pathological inputs against their budget"
+    )
     serve = sub.add_parser("serve", help="serve the site with live reload while you edit")
     serve.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
@@ -101,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"created {path.relative_to(root)}")
         print("Fill in the fields, set draft: false when ready, then run: labsite check", file=sys.stderr)
         return 0
+    if args.command == "bench" and args.hostile:
+        return 0 if pathological.bench() else 1
     if args.command == "bench":
         benchmark.bench(root, args.projects, args.news, args.jobs, args.baseline, args.keep)
         return 0

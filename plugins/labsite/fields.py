@@ -107,7 +107,9 @@ class Text(FieldType):
             return ck.error(where, f"is {len(text)} characters long; at most {self.max_length} are allowed")
         if control := CONTROL.search(text):
             name = f"U+{ord(control[0]):04X}"
-            return ck.error(where, f"contains the control character {name} (an invisible character pasted in?): remove it")
+            return ck.error(
+                where, f"contains the control character {name} (an invisible character pasted in?): remove it"
+            )
         if not self.multiline and "\n" in text:
             return ck.error(where, "must be a single line of text")
         if self.pattern and not re.match(self.pattern, text):

@@ -26,8 +26,6 @@ Kind = Literal["content", "project", "announcement", "generated"]
 CONTENT_DIR = "content"
 ITEM_DIRS: dict[str, Kind] = {"projects": "project", "news": "announcement"}
 DATA_DIR = "data"
-# Every folder the build reads: none of it may lead outside the repository.
-SOURCE_DIRS = (CONTENT_DIR, *ITEM_DIRS, DATA_DIR)
 ITEM_DATA = "index.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -147,5 +145,5 @@ def discover(root: Path) -> SourceTree:
                 continue
             tree.pages.append(SourcePage(rel, kind, key, match["lang"]))
     for _ in _files(root, DATA_DIR, tree.problems):
-        pass  # the registries are read by name; this only reports links
+        pass  # the registries are read by name: the walk is for the links it reports
     return tree

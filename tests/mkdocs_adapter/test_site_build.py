@@ -165,6 +165,30 @@ def test_broken_mkdocs_yml_fails_clearly(tmp_path: Path) -> None:
     assert tree_digest(site) == before
 
 
+def test_material_tooltips_are_refused(tmp_path: Path) -> None:
+    """Material's content.tooltips renders a title attribute as HTML: a contributor's link or
+    abbreviation title would run as markup, so the build refuses the feature."""
+    config = write_site(tmp_path)
+    config.write_text(
+        config.read_text().replace("features: [navigation.tabs]", "features: [navigation.tabs, content.tooltips]")
+    )
+    result = run_labsite(config, "build")
+    assert result.returncode != 0 and "content.tooltips" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_every_page_carries_the_policy_and_no_inline_script(fixture_site: Path) -> None:
+    """No page has an inline script to allow: the policy needs no hash and refuses them all."""
+    pages = list(fixture_site.rglob("*.html"))
+    assert len(pages) > 60
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        head = text[: text.index("</head>")]
+        assert head.index('http-equiv="Content-Security-Policy"') < head.index("<script"), path
+        inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:json|ld\+json)\")[^>]*>", text)
+        assert inline == [], (path, inline)
+
+
 def test_mkdocs_build_and_labsite_build_give_the_same_site(tmp_path: Path) -> None:
     config = write_site(tmp_path)
     ours = tree_digest(build(config))
