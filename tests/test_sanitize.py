@@ -73,10 +73,22 @@ def test_what_runs_calls_out_or_covers_goes() -> None:
         '<td style="text-align: left; background: url(https://e.example/)">x</td>': "x",
         '<div id="__search" class="admonition note md-overlay">x</div>': '<div class="admonition note">x</div>',
         '<a href="https://example.org/" ping="https://e.example/">x</a>': '<a href="https://example.org/">x</a>',
+        # Browsers drop tabs and newlines and read "\\" as "/": each of these is //evil.example/.
+        '<img src="/&#9;/evil.example/x.png">': "<img>",
+        '<img src="/\\evil.example/x.png">': "<img>",
+        '<img src="\\\\evil.example\\x.png">': "<img>",
+        '<a href="http://[a">x</a>': "<a>x</a>",
         "<!-- a comment --><svg onload=alert(1)></svg><iframe src=x></iframe>ok": "ok",
     }
     for dirty, expected in cases.items():
         assert clean(dirty) == expected, dirty
+
+
+def test_headings_keep_their_ids_but_the_themes_stay_its_own() -> None:
+    assert clean('<h2 id="ls-dyna">LS-DYNA</h2><h2 id="md-phd">MD-PhD</h2>') == (
+        '<h2 id="ls-dyna">LS-DYNA</h2><h2 id="md-phd">MD-PhD</h2>'
+    )
+    assert clean('<p id="__config">x</p>') == "<p>x</p>"
 
 
 def test_urls_allowed() -> None:

@@ -31,8 +31,19 @@ RESERVED_FOLDERS = frozenset({"assets", "search", *(lang.prefix.strip("/") for l
 RESERVED_NAMES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", "rss.xml", "atom.xml"})
 
 SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-XHTML_NS = "http://www.w3.org/1999/xhtml"
+# Namespaces of drawing editors' metadata (Inkscape, Sodipodi, RDF, Dublin Core, Creative
+# Commons): inert in a browser. Any other (XSLT, XHTML...) can make the file a program.
+INERT_NAMESPACES = frozenset(
+    {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "http://purl.org/dc/elements/1.1/",
+        "http://creativecommons.org/ns#",
+        "http://web.resource.org/cc/",
+        "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+        "http://www.inkscape.org/namespaces/inkscape",
+    }
+)
+ATTRIBUTE_NAMESPACES = INERT_NAMESPACES | {"", "http://www.w3.org/1999/xlink", "http://www.w3.org/XML/1998/namespace"}
 # Drawing elements only: no script, foreignObject, animation (<set> can rewrite a link into
 # javascript:), link or image (both fetch or navigate elsewhere).
 SVG_ELEMENTS = frozenset(
@@ -42,7 +53,14 @@ SVG_ELEMENTS = frozenset(
         *("linearGradient", "radialGradient", "stop", "clipPath", "mask", "pattern", "marker", "filter"),
     }
 )
-_OUTSIDE_URL = re.compile(r"url\(\s*(?![\s'\"]*#)", re.IGNORECASE)
+# CSS in an SVG (<style>, style="...", presentation attributes): no at-rule (@import), and only
+# functions that compute a value (not image-set()); url() only to an element of the file (#id).
+# CSS escapes are decoded first ("\\75 rl(" is "url(").
+CSS_FUNCTIONS = frozenset(
+    {"rgb", "rgba", "hsl", "hsla", "url", "translate", "rotate", "scale", "matrix", "calc", "var"}
+)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
+_CSS_FUNCTION = re.compile(r"(?<![-\w])([-\w]+)\s*\(\s*[\"']?\s*(.?)")  # from a name's start: linear
 
 
 def check_assets(root: Path, assets: Iterable[Asset]) -> list[Diagnostic]:
@@ -101,28 +119,64 @@ def image_problem(path: Path) -> str | None:
 
 def svg_problem(data: bytes) -> str | None:
     """Why an SVG may not be served from the site's origin, or None."""
-    head = data[:4096].lower()
-    if b"<!doctype" in head or b"<!entity" in data.lower():
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "an SVG must be saved as UTF-8"
+    lowered = text.lower()
+    if "<!doctype" in lowered or "<!entity" in lowered:
         return "an SVG with a DOCTYPE or entities is not allowed: export it as plain SVG"
     try:
-        elements = [element for _, element in ET.iterparse(io.BytesIO(data), events=("start",))]
+        events = list(ET.iterparse(io.BytesIO(data), events=("start", "pi")))
     except ET.ParseError as exc:
         return f"is not a well-formed SVG file ({exc})"
+    if any(event == "pi" for event, _ in events):
+        return "processing instructions (<?xml-stylesheet ...?>) are not allowed in an SVG"
+    elements = [element for _, element in events]
     if not elements or elements[0].tag != f"{{{SVG_NS}}}svg":
         return 'is not an SVG file (its root must be <svg xmlns="http://www.w3.org/2000/svg">)'
     for element in elements:
-        namespace, _, name = element.tag[1:].partition("}") if element.tag.startswith("{") else ("", "", element.tag)
+        namespace, name = _split(element.tag)
         drawing = namespace == SVG_NS and (name in SVG_ELEMENTS or name.startswith("fe"))
-        if namespace in (SVG_NS, XHTML_NS, "") and not drawing:  # other namespaces (editors' metadata) are inert
+        if not drawing and namespace not in INERT_NAMESPACES:
             return f"the SVG element <{name}> is not allowed (scripts, embedded HTML, links and animations)"
-        if name == "style" and element.text and (_OUTSIDE_URL.search(element.text) or "@import" in element.text):
-            return "the SVG's <style> loads something from outside the file: not allowed"
+        if name == "style" and (problem := css_problem("".join(element.itertext()))):
+            return f"the SVG's <style> {problem}"
         for attribute, value in element.attrib.items():
-            local = attribute.rpartition("}")[2]
+            attribute_namespace, local = _split(attribute)
+            if attribute_namespace not in ATTRIBUTE_NAMESPACES:
+                return f"the SVG attribute {local} (namespace {attribute_namespace}) is not allowed"
             if local.lower().startswith("on"):
                 return f"the SVG attribute {local} runs code: not allowed"
             if local == "href" and not value.strip().startswith("#"):
                 return f"the SVG refers to {value!r}: only references inside the file (#id) are allowed"
-            if _OUTSIDE_URL.search(value) or "@import" in value:
-                return f"the SVG attribute {local} loads something from outside the file: not allowed"
+            if problem := css_problem(value, stylesheet=local == "style"):
+                return f"the SVG attribute {local} {problem}"
     return None
+
+
+def _split(tag: str) -> tuple[str, str]:
+    namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    return namespace, name
+
+
+def css_problem(css: str, stylesheet: bool = True) -> str | None:
+    """Why CSS, or an attribute value (presentation attributes take CSS values: cursor="url(...)")
+    could load something, or None."""
+    decoded = _CSS_ESCAPE.sub(_unescape, css).lower()
+    if stylesheet and "@" in decoded:
+        return "uses an at-rule (@import could load something): not allowed"
+    for function, first in _CSS_FUNCTION.findall(decoded):
+        if function not in CSS_FUNCTIONS and not function.endswith("-gradient"):
+            return f"uses {function}(): not allowed"
+        if function == "url" and first != "#":
+            return "loads something from outside the file: only url(#id) is allowed"
+    return None
+
+
+def _unescape(match: re.Match[str]) -> str:
+    escaped = match[1]
+    if re.fullmatch(r"[0-9a-fA-F]{1,6}\s?", escaped):
+        code = int(escaped.strip(), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return escaped

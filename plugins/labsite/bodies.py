@@ -27,10 +27,13 @@ from .sanitize import ATTRIBUTES, SCHEMES, STYLE_PROPERTIES, TAGS, URL_ATTRIBUTE
 MAX_BODY_CHARS = 200_000  # a long project page is about 10,000
 MAX_LINE_CHARS = 10_000
 MAX_NESTING = 8  # lists and quotes inside each other
-MAX_BRACKETS = 500  # '[' and '<' in one paragraph
+MAX_BRACKETS = 500  # '[', '<' and '`' in one paragraph: Python-Markdown's inline patterns are quadratic in them
 MAX_HEADINGS = 300
 MAX_LINKS = 2_000
 MAX_TARGET_CHARS = 1_000  # a link's address; file systems refuse longer names anyway
+MAX_DEFINITIONS = 200  # ': ' definitions in one block: def_list recurses once for each
+MAX_ABBREVIATIONS = 100  # '*[ABBR]: ' lines: the abbr extension scans the text once for each
+MAX_ERRORS = 50  # a file's errors shown: past that, one more line says how many were left out
 _EMBEDS = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "link", "style", "meta", "base"})
 _ATTR_LIST_KEYS = (ATTRIBUTES["*"] | ATTRIBUTES["img"] | ATTRIBUTES["td"]) - URL_ATTRIBUTES - {"style"}
 _SAFE = " or ".join(f"{scheme}:" for scheme in sorted(SCHEMES))
@@ -96,14 +99,19 @@ def check_body(
     _check_links(path, text, root, published, sources, anchors_of, error)
     if not limits:
         anchors(body)
+    if len(problems) > MAX_ERRORS:
+        left_out = len(problems) - MAX_ERRORS
+        last = problems[MAX_ERRORS - 1]
+        more = Diagnostic(path, last.line, last.column, "error", "", f"and {left_out:,} more problems in this text")
+        problems = [*problems[:MAX_ERRORS], more]
     return problems
 
 
 def _limits(body: str, lines: scan.Lines, error: Callable[[int, str], None]) -> bool:
     """Report what is too long or too deep; True if anything was."""
     before = []
-    headings = 0
-    paragraph_start, brackets = 0, 0
+    headings = abbreviations = 0
+    paragraph_start, brackets, definitions = 0, 0, 0
     for index, start in enumerate(lines.starts):
         end = lines.starts[index + 1] - 1 if index + 1 < len(lines.starts) else len(body)
         line = body[start:end]
@@ -118,15 +126,21 @@ def _limits(body: str, lines: scan.Lines, error: Callable[[int, str], None]) -> 
                 (start, f"lists and quotes are nested {quotes + indent} levels deep here; at most {MAX_NESTING}")
             )
         headings += line.startswith("#")
+        abbreviations += line.startswith("*[")
         if not line.strip():
-            paragraph_start, brackets = end + 1, 0
+            paragraph_start, brackets, definitions = end + 1, 0, 0
             continue
-        brackets += line.count("[") + line.count("<")
+        definitions += line.startswith(": ")
+        if definitions == MAX_DEFINITIONS + 1 and line.startswith(": "):
+            before.append((start, f"over {MAX_DEFINITIONS} definitions (': ') in one list: split it with blank lines"))
+        brackets += line.count("[") + line.count("<") + line.count("`")
         if brackets > MAX_BRACKETS:
             before.append(
-                (paragraph_start, f"this paragraph has over {MAX_BRACKETS} '[' and '<': split it with blank lines")
+                (paragraph_start, f"this paragraph has over {MAX_BRACKETS} '[', '<' and '`': split it with blank lines")
             )
             brackets = -len(body)  # once a paragraph
+    if abbreviations > MAX_ABBREVIATIONS:
+        before.append((0, f"the text defines {abbreviations} abbreviations ('*['); at most {MAX_ABBREVIATIONS}"))
     if headings > MAX_HEADINGS:
         before.append((0, f"the text has {headings} headings; at most {MAX_HEADINGS}: split it into pages"))
     for offset, message in before:
@@ -161,8 +175,17 @@ def _alignment_only(style: str) -> bool:
     return all(part.partition(":")[0].strip().lower() in STYLE_PROPERTIES for part in declarations)
 
 
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:  # "http://[a": not a URL at all
+        return "invalid"
+
+
 def _url_problem(url: str, *, embedded: bool) -> str:
-    scheme = urlsplit(url.strip()).scheme.lower()
+    scheme = _scheme(url)
+    if scheme == "invalid":
+        return "this address is not a valid URL"
     if scheme and scheme not in SCHEMES:
         return f"{scheme}: links are not allowed (only {_SAFE} and relative links)"
     return "images and media must be files beside the page, not from another site (privacy)"
@@ -195,9 +218,8 @@ def _check_links(
         if len(target) > MAX_TARGET_CHARS:
             error(offset, f"this link's address is {len(target):,} characters long; at most {MAX_TARGET_CHARS:,}")
             continue
-        parts = urlsplit(target)
-        scheme = parts.scheme.lower()
-        if scheme or target.startswith("//"):
+        scheme = _scheme(target)
+        if scheme or target.startswith("//") or not url_allowed(target, embedded=link.image):
             if not url_allowed(target, embedded=link.image):
                 error(offset, _url_problem(target, embedded=link.image))
             continue

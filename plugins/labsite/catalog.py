@@ -18,7 +18,7 @@ from typing import Any
 
 from . import clock, frontmatter, jobs, listings, news
 from .assets import check_assets
-from .bodies import anchors, check_body
+from .bodies import MAX_BODY_CHARS, anchors, check_body
 from .diagnostics import Diagnostic
 from .fields import INVALID, Checker
 from .items import LoadedItem, load_item
@@ -218,7 +218,7 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
             catalog.add_pages(listings.generated_pages(catalog, problems))
         catalog.add_pages(jobs.generated_pages(catalog, problems))
         catalog.add_pages(news.generated_pages(catalog, problems))
-    problems += _check_urls(catalog.pages)
+    problems += _check_urls(catalog.pages) + _check_asset_destinations(catalog)
     published, sources = {p.path for p in catalog.pages}, {s.path for s in tree.pages}
     # An item with errors of its own is not published either; links to it are not errors too.
     published |= {s.path for s in tree.pages if s.kind != "content" and s.key not in unpublished} - published
@@ -226,8 +226,8 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
     found_anchors: dict[str, set[str]] = {}
 
     def anchors_of(path: str) -> set[str] | None:
-        if path not in bodies:
-            return None
+        if path not in bodies or len(bodies[path]) > MAX_BODY_CHARS:
+            return None  # not a page, or one refused for its size
         if path not in found_anchors:
             found_anchors[path] = anchors(bodies[path])
         return found_anchors[path]
@@ -289,6 +289,23 @@ def _check_counterparts(sources: list[SourcePage], problems: list[Diagnostic]) -
                         any_source.path, 1, 1, "error", "", f"no {LANGUAGES[code].name} counterpart: write {missing}"
                     )
                 )
+
+
+def _check_asset_destinations(catalog: Catalog) -> list[Diagnostic]:
+    """Two files may not land on the same place of the site: a file of content/ under
+    projets/<slug>/ would replace that project's image."""
+    problems = []
+    for code in LANGUAGES:
+        taken = {page.dest_uri: page.path for page in catalog.pages_in(code)}
+        for asset in sorted(catalog.assets, key=lambda a: (a.owner == "", a.path)):  # items' own files first
+            dest = catalog.asset_dest(asset, code)
+            if dest is None:
+                continue
+            other = taken.setdefault(dest, asset.path)
+            if other != asset.path:
+                message = f"this file would be published at /{dest}, where {other} is: move or rename it"
+                problems.append(Diagnostic(asset.path, 1, 1, "error", "", message))
+    return problems
 
 
 def _check_urls(pages: list[Page]) -> list[Diagnostic]:

@@ -19,7 +19,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         field = f"{self.field}: " if self.field else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.level}: {field}{self.message}"
+        return _visible(f"{self.path}:{self.line}:{self.column}: {self.level}: {field}{self.message}")
 
     def github(self) -> str:
         """A GitHub Actions workflow command, so the problem shows on the pull request's diff."""
@@ -27,6 +27,12 @@ class Diagnostic:
         field = f"{self.field}: " if self.field else ""
         text = _escape_data(f"{field}{self.message}")
         return f"::{kind} file={_escape_property(self.path)},line={self.line},col={self.column}::{text}"
+
+
+def _visible(text: str) -> str:
+    """Control characters a message quotes from a source, written as escapes: a terminal must
+    not run them (an ESC sequence in a link's text)."""
+    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in text)
 
 
 def _escape_data(text: str) -> str:

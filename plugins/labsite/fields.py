@@ -22,9 +22,13 @@ INVALID: Any = object()
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
-# C0 controls but tab, newline and carriage return; DEL; the noncharacters U+FFFE and U+FFFF;
-# lone surrogates (reachable through YAML escapes). Feeds, XML and browsers refuse them.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# C0 controls but tab, newline and carriage return; DEL and the C1 controls; the noncharacters
+# U+FFFE and U+FFFF; lone surrogates (reachable through YAML escapes): feeds, XML and browsers
+# refuse them. Also the invisible bidirectional overrides and isolates (text that reads other
+# than it is stored) and the line and paragraph separators (a line break no one sees).
+CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff\ud800-\udfff]"
+)
 
 
 @dataclass

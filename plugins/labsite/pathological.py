@@ -28,6 +28,9 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "a list nested deep": (lambda n: "".join("    " * depth + "- x\n" for depth in range(n)), 2_000),
     "a list nested 200 deep": (lambda n: "".join("    " * depth + "- x\n" for depth in range(n)), 200),
     "quotes nested deep": (lambda n: ">" * n + " x", 1_000),
+    "backtick runs of growing length": (lambda n: "\n".join("`" * k for k in range(1, n)), 625),
+    "definitions without blank lines": (lambda n: "term\n: definition\n" * n, 1_000),
+    "abbreviations": (lambda n: "\n\n".join("\n".join(f"*[A{i}]: x" for i in range(n)) for _ in range(12)), 490),
 }
 BUDGET = 1.0  # seconds to check one input, and to render it when it is accepted
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]

@@ -11,11 +11,16 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+from .languages import LANGUAGES
+
+_OURS = re.compile(r"\.[^.]+\.([a-z]+)-(\d{1,9})-[a-z0-9_]{8}")
+_LABELS = ("staging", "old")
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -36,15 +41,12 @@ def clear_leftovers(target: Path) -> list[Path]:
         return removed
     if not target.exists():
         for moved in sorted(target.parent.glob(f".{target.name}.old-*/site")):
-            if not _alive(_owner(moved.parent) or os.getpid()):
+            if (owner := _owner(moved.parent)) is not None and not _alive(owner):
                 os.rename(moved, target)
                 break
     for folder in sorted(target.parent.iterdir()):
-        name = folder.name
-        if not name.startswith(f".{target.name}.") or not folder.is_dir() or folder.is_symlink():
-            continue
         owner = _owner(folder)
-        if owner is None or _alive(owner):
+        if owner is None or not folder.is_dir() or folder.is_symlink() or _alive(owner):
             continue
         shutil.rmtree(folder, ignore_errors=True)
         removed.append(folder)
@@ -52,9 +54,10 @@ def clear_leftovers(target: Path) -> list[Path]:
 
 
 def _owner(folder: Path) -> int | None:
-    """The process that made a folder of ours: ".site.<label>-<pid>-<random>"."""
-    parts = folder.name.split(".", 2)[-1].split("-")
-    return int(parts[1]) if len(parts) >= 3 and parts[1].isdigit() else None
+    """The process that made a folder of ours (".site.<label>-<pid>-<mkdtemp's 8 characters>",
+    label "staging", "old" or a language), None for any other folder."""
+    found = _OURS.fullmatch(folder.name)
+    return int(found[2]) if found and found[1] in (*_LABELS, *LANGUAGES) else None
 
 
 def _alive(pid: int) -> bool:
@@ -62,7 +65,7 @@ def _alive(pid: int) -> bool:
         return True
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):
         return False
     except PermissionError:
         return True

@@ -59,20 +59,26 @@ CLASSES = frozenset(
     }
 )
 # Ids the theme's own elements and scripts rely on (#__drawer, #__search, #__config...).
-RESERVED_ID_PREFIXES = ("__", "md-", "ls-")
+RESERVED_ID_PREFIX = "__"
+_IGNORED_BY_BROWSERS = dict.fromkeys(range(0x21), None) | {ord("\\"): "/"}
 
 
 def url_allowed(value: str, *, embedded: bool) -> bool:
     """A link may go to http(s), mailto or a relative URL; an embedded resource (an image)
-    only to a relative one: a visitor's browser fetches nothing from another site."""
-    parts = urlsplit(value.strip())
-    if parts.scheme:
-        return not embedded and parts.scheme.lower() in SCHEMES
-    return not (embedded and value.strip().startswith("//"))
+    only to a relative one: a visitor's browser fetches nothing from another site. The URL is
+    read as a browser reads it: tabs, newlines and controls dropped, '\\' taken for '/'."""
+    url = value.translate(_IGNORED_BY_BROWSERS)
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:  # not a URL a browser could follow either
+        return False
+    if scheme:
+        return not embedded and scheme.lower() in SCHEMES
+    return not (embedded and url.startswith("//"))
 
 
 def _filter(tag: str, attribute: str, value: str) -> str | None:
-    if attribute == "id" and value.startswith(RESERVED_ID_PREFIXES):
+    if attribute == "id" and value.startswith(RESERVED_ID_PREFIX):
         return None
     if attribute == "src" and not url_allowed(value, embedded=True):
         return None

@@ -22,6 +22,7 @@ _ATTR_NAME = re.compile(r"[^\t\n\f\r />=][^\t\n\f\r />=]*")
 _EQUALS = re.compile(r"[\t\n\f\r ]*=[\t\n\f\r ]*")
 _VALUE = re.compile(r"\"[^\"]*\"?|'[^']*'?|[^\t\n\f\r >]*")
 _BRACKET = re.compile(r"[\[\]\\]")
+_BACKTICKS = re.compile(r"`+")
 _REFERENCE = re.compile(r" {0,3}\[([^\]\n]{1,999})\]:[ \t]*(\S*)")
 
 
@@ -91,40 +92,30 @@ def prose(text: str) -> str:
 
 
 def _blank_code_spans(text: str) -> str:
-    out, position = [], 0
-    exhausted: dict[int, int] = {}  # run length -> no closing run of it after this offset
-    while (start := text.find("`", position)) != -1:
-        end = start
-        while end < len(text) and text[end] == "`":
-            end += 1
-        run = end - start
-        close = _closing_run(text, end, run, exhausted)
-        if close is None:
-            out.append(text[position:end])
-            position = end
+    """Blank each code span: a run of backticks up to the next run of the same length. Every
+    run is listed once, and each length keeps a cursor that only moves forward."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+    of_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        of_length.setdefault(end - start, []).append(index)
+    cursor = dict.fromkeys(of_length, 0)
+    out, position, index = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = of_length[end - start]
+        at = cursor[end - start]
+        while at < len(same) and same[at] <= index:
+            at += 1
+        cursor[end - start] = at
+        if at == len(same):  # no closing run: the backticks are text
+            index += 1
             continue
+        close = runs[same[at]][1]
         out.append(text[position:start])
-        out.append("".join(c if c == "\n" else " " for c in text[start : close + run]))
-        position = close + run
+        out.append("".join(c if c == "\n" else " " for c in text[start:close]))
+        position, index = close, same[at] + 1
     out.append(text[position:])
     return "".join(out)
-
-
-def _closing_run(text: str, position: int, run: int, exhausted: dict[int, int]) -> int | None:
-    if exhausted.get(run, len(text) + 1) <= position:
-        return None
-    ticks = "`" * run
-    found = text.find(ticks, position)
-    while found != -1:
-        end = found + run
-        if end < len(text) and text[end] == "`":  # a longer run: skip it whole
-            while end < len(text) and text[end] == "`":
-                end += 1
-            found = text.find(ticks, end)
-            continue
-        return found
-    exhausted[run] = position
-    return None
 
 
 @dataclass(frozen=True)

@@ -114,11 +114,15 @@ def test_a_running_builds_staging_is_left_alone(tmp_path: Path) -> None:
     mine = publish.staging_dir(target)
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        theirs = tmp_path / f".site.staging-{sleeper.pid}-abc"
+        theirs = tmp_path / f".site.staging-{sleeper.pid}-abcdefgh"
         theirs.mkdir()
-        dead = tmp_path / ".site.en-999999999-abc"
+        dead = tmp_path / ".site.en-999999999-abc_1234"
         dead.mkdir()
+        others = [tmp_path / name for name in (".site.backup-2024-06-01", ".site.x-99999999999-y", "site.old")]
+        for folder in others:
+            folder.mkdir()
         assert publish.clear_leftovers(target) == [dead]
+        assert all(folder.is_dir() for folder in others)
         assert mine.is_dir() and theirs.is_dir()
     finally:
         sleeper.kill()
