@@ -1,0 +1,162 @@
+"""The contributor guides cannot drift from the content model: every YAML and Markdown example
+of CONTRIBUTING.md and CONTRIBUTING.en.md, pasted into a new item folder, passes the check, and
+their field tables list every field of the model with whether it is required."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from labsite import schemas
+from labsite.catalog import build_catalog
+from labsite.fields import Record
+from labsite.scaffold import CONDITIONAL
+from tests.conftest import REPO
+
+GUIDES = {"fr": REPO / "CONTRIBUTING.md", "en": REPO / "CONTRIBUTING.en.md"}
+FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>\w*)\n(?P<body>.*?)^(?P=indent)```$", re.M | re.S)
+# The heading of each field table, in each guide, and the record it documents.
+TABLES = {
+    "fr": {
+        r"### Projet : `projects/": schemas.PROJECT,
+        r"### Projet : en-tête": schemas.PROJECT_PAGE,
+        r"### Annonce \(": schemas.ANNOUNCEMENT,
+        r"### Annonce : en-tête": schemas.ANNOUNCEMENT_PAGE,
+        r"### Contact": schemas.CONTACT,
+        r"### Lien": schemas.LINK,
+        r"### Pages fixes": schemas.CONTENT_PAGE,
+        r"## Ajouter un partenaire": schemas.PARTNER,
+    },
+    "en": {
+        r"### Project: `projects/": schemas.PROJECT,
+        r"### Project: header": schemas.PROJECT_PAGE,
+        r"### Announcement \(": schemas.ANNOUNCEMENT,
+        r"### Announcement: header": schemas.ANNOUNCEMENT_PAGE,
+        r"### Contact": schemas.CONTACT,
+        r"### Link": schemas.LINK,
+        r"### Fixed pages": schemas.CONTENT_PAGE,
+        r"## Add a partner": schemas.PARTNER,
+    },
+}
+# Required in some cases only: the guides must say when ("si…", "**oui** pour…", "if…").
+SOMETIMES = CONDITIONAL | set(schemas.REQUIRED_FOR_JOBS) | {"apply", "slug"}
+
+
+def examples(lang: str) -> list[tuple[str, str]]:
+    """The guide's fenced YAML and Markdown blocks, as a contributor would copy them."""
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    found = []
+    for match in FENCE.finditer(text):
+        if match["lang"] in ("yaml", "markdown"):
+            found.append((match["lang"], textwrap.dedent(match["body"])))
+    return found
+
+
+def _site_from_examples(root: Path, lang: str) -> dict[str, list[str]]:
+    """The repository's pages and registries, plus one item folder per example; returns the
+    folders written for each kind of example."""
+    for folder in ("content", "data"):
+        shutil.copytree(REPO / folder, root / folder)
+    facts: dict[str, list[dict]] = {"project": [], "announcement": []}
+    pages: dict[str, list[str]] = {"project": [], "announcement": []}
+    locations = []
+    for kind, body in examples(lang):
+        if kind == "markdown":
+            assert body.startswith("---\n"), body
+            pages["announcement" if "\napply:" in body else "project"].append(body)
+            continue
+        data = yaml.safe_load(body)
+        if isinstance(data, list):  # a partner to add
+            with (root / "data/partners.yml").open("a", encoding="utf-8") as registry:
+                registry.write("\n" + body)
+        elif isinstance(data, dict) and set(data) <= {"themes", "tags"}:  # themes and tags to add
+            taxonomy = yaml.safe_load((root / "data/taxonomy.yml").read_text(encoding="utf-8"))
+            for key, entries in data.items():
+                taxonomy[key].update(entries)
+            (root / "data/taxonomy.yml").write_text(yaml.safe_dump(taxonomy, allow_unicode=True), encoding="utf-8")
+        elif isinstance(data, dict) and set(data) == {"location"}:
+            locations.append(data["location"])
+        elif isinstance(data, dict) and "status" in data:
+            facts["project"].append(data)
+        elif isinstance(data, dict) and "type" in data:
+            facts["announcement"].append(data)
+        else:
+            pytest.fail(f"an example of {GUIDES[lang].name} that this test does not place:\n{body}")
+    assert facts["project"] and facts["announcement"] and pages["project"] and pages["announcement"] and locations
+    written: dict[str, list[str]] = {"project": [], "announcement": []}
+    for kind, section, slug in (("project", "projects", "sepsis-alerte"), ("announcement", "news", "these-sepsis")):
+        variants = facts[kind] if kind == "project" else [{**facts[kind][0], "location": loc} for loc in locations]
+        variants += facts[kind][1:] if kind == "announcement" else []
+        for n, data in enumerate(variants):
+            folder = root / section / (slug if n == 0 else f"{slug}-{n}")
+            folder.mkdir(parents=True)
+            (folder / "index.yml").write_text(
+                yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
+            texts = pages[kind]
+            for code, text in zip(("fr", "en"), [texts[0], texts[-1]], strict=True):
+                (folder / f"index.{code}.md").write_text(text, encoding="utf-8")
+            written[kind].append(folder.relative_to(root).as_posix())
+    return written
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_every_example_of_the_guide_passes_the_check(tmp_path: Path, lang: str) -> None:
+    written = _site_from_examples(tmp_path, lang)
+    catalog = build_catalog(tmp_path)
+    folders = written["project"] + written["announcement"]
+    errors = [str(e) for e in catalog.errors if e.path.startswith(("data/", *folders))]
+    assert errors == []
+    # The control: the same folders with a required field removed are refused, so the check did run.
+    project = tmp_path / written["project"][0] / "index.yml"
+    project.write_text(re.sub(r"(?m)^date: .*\n", "", project.read_text(encoding="utf-8")), encoding="utf-8")
+    assert any(
+        e.path == f"{written['project'][0]}/index.yml" and e.field == "date" for e in build_catalog(tmp_path).errors
+    )
+
+
+def _tables(lang: str) -> dict[str, list[list[str]]]:
+    """Each documented record's table: rows of cells, the header row first."""
+    lines = GUIDES[lang].read_text(encoding="utf-8").splitlines()
+    found = {}
+    for pattern in TABLES[lang]:
+        start = next(i for i, line in enumerate(lines) if re.match(pattern, line))
+        first = next(i for i in range(start, len(lines)) if lines[i].startswith("|"))
+        rows = []
+        for line in lines[first:]:
+            if not line.startswith("|"):
+                break
+            if not re.fullmatch(r"[|\s:-]+", line):
+                rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
+        found[pattern] = rows
+    return found
+
+
+def _need(spec_name: str, required: bool) -> str:
+    if spec_name in SOMETIMES:
+        return "sometimes"
+    return "always" if required else "never"
+
+
+def _said(cell: str) -> str:
+    if cell in ("**oui**", "**yes**"):
+        return "always"
+    if re.match(r"(non|no)\b", cell):
+        return "never"
+    return "sometimes"
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_field_tables_list_every_field_and_whether_it_is_required(lang: str) -> None:
+    for pattern, rows in _tables(lang).items():
+        record: Record = TABLES[lang][pattern]
+        header, body = rows[0], rows[1:]
+        column = next(i for i, name in enumerate(header) if name in ("Obligatoire ?", "Required?"))
+        documented = {row[0].strip("`"): _said(row[column]) for row in body}
+        expected = {spec.name: _need(spec.name, spec.required) for spec in record.fields}
+        assert documented == expected, f"{GUIDES[lang].name}, table under {pattern!r}"
