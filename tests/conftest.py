@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# Messages in English whatever the machine's locale (tests of French messages ask for it).
+os.environ["LABSITE_LANG"] = "en"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -44,7 +46,7 @@ markdown_extensions: [attr_list, md_in_html, toc]
 plugins:
   - labsite:
       site_names: {{fr: Laboratoire Test, en: Test Lab}}
-      nav: [index, about, projects, jobs, data, contact]
+      nav: [index, about, projects, news, jobs, data, contact]
       footer: [legal, accessibility]
   - search
 validation:

@@ -93,3 +93,35 @@ def test_bench_hostile_prints_a_line_per_pathological_input() -> None:
     ]
     assert all(rows) and len(rows) == len(pathological.PATHOLOGICAL), lines
     assert result.returncode == (1 if "OVER BUDGET" in result.stdout else 0)
+
+
+def test_bench_serve_prints_the_reload_times(tmp_path: Path) -> None:
+    """The preview's reload time after an edit is measured on the example site and a corpus."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "labsite.cli",
+            "-f",
+            str(REPO / "mkdocs.yml"),
+            "bench",
+            "--serve",
+            "--projects",
+            "4",
+            "--news",
+            "4",
+            "--jobs",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("preview (labsite serve)")
+    rows = [
+        re.match(r"(?P<name>.{34}) +\d+\.\d\ds +(?P<median>\d+\.\d\d)s median \((\d+\.\d\d, ){2}\d+\.\d\d\)$", line)
+        for line in lines[1:]
+    ]
+    assert [r["name"].strip() for r in rows if r] == ["example site", "corpus (4/4/2)"], lines

@@ -494,6 +494,43 @@ CASES = [
         "go in projects/heart-ai/index.yml",
     ),
     Case("registry-missing", {"data/taxonomy.yml": None}, "data/taxonomy.yml", 1, "registry file is missing"),
+    # The mistakes people make, each with the hint that fixes it
+    Case(
+        "apostrophe-in-single-quotes",
+        {PFR: replace(FR_PAGE, 'title: "Cœur & IA <b>"', "title: 'L'IA au service du mélanome'")},
+        PFR,
+        2,
+        'put the text in double quotes, "L\'IA au service du mélanome"',
+    ),
+    Case(
+        "double-quotes-in-double-quotes",
+        {PFR: replace(FR_PAGE, 'title: "Cœur & IA <b>"', 'title: "le projet "phare""')},
+        PFR,
+        2,
+        """put the text in single quotes, 'le projet "phare"'""",
+    ),
+    Case("id-in-another-case", proj("themes: [imaging]", "themes: [Imaging]"), P, 4, "write 'imaging'"),
+    Case("id-with-accents", proj("partners: [aphp-eds", "partners: [aphp-éds"), P, 5, "write 'aphp-eds'"),
+    Case("id-not-close", proj("themes: [imaging]", "themes: [dermatology]"), P, 4, "are: critical-care, imaging"),
+    Case("date-written-french", proj("date: 2025-01-15", "date: 15/01/2025"), P, 12, "write 2025-01-15"),
+    Case("date-written-in-words", proj("start: 2025-01-01", "start: 1er janvier 2025"), P, 3, "write 2025-01-01"),
+    Case(
+        "link-from-repository-root",
+        {PFR: replace(FR_PAGE, "../../content/data.fr.md", "content/data.fr.md")},
+        PFR,
+        8,
+        "starts at the repository's root: link from this file, here '../../content/data.fr.md'",
+    ),
+    Case(
+        "link-to-a-folder",
+        {PFR: replace(FR_PAGE, "../../content/data.fr.md", "../lung-scan/")},
+        PFR,
+        8,
+        "is a folder: link to the page's file, e.g. '../lung-scan/index.fr.md'",
+    ),
+    Case("level-1-heading", {PFR: FR_PAGE + "\n# Un second titre\n"}, PFR, 10, "level-1 heading"),
+    Case("boolean-written-no", proj("draft: false", "draft: no"), P, 11, "write true or false, not 'no'"),
+    Case("boolean-written-True", proj("draft: false", "draft: True"), P, 11, "write true or false, not 'True'"),
 ]
 
 

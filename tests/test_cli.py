@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -12,6 +13,7 @@ import yaml
 
 from labsite import jsonschemas
 from tests.conftest import FIXTURE_FILES, NEWS_YML, PROJECT_YML, REPO, run_labsite, write_site
+from tests.conftest import page as page_md
 
 
 def broken_site(tmp_path: Path) -> Path:
@@ -58,7 +60,7 @@ def test_check_passes_on_a_valid_site_and_names_scheduled_items(tmp_path: Path) 
     files["news/first-news/index.yml"] = NEWS_YML.replace("date: 2026-05-04", "date: 2099-01-01")
     result = run_labsite(write_site(tmp_path, files), "check")
     assert result.returncode == 0, result.stdout
-    assert "news/first-news is scheduled: published from 2099-01-01 on" in result.stderr
+    assert "news/first-news/: published from 2099-01-01 on" in result.stderr
     assert "no problem" in result.stderr
 
 
@@ -161,3 +163,64 @@ def test_schemas_reject_what_check_rejects() -> None:
     for broken in ({**facts, "status": "paused"}, {**facts, "stauts": "idea"}, {**facts, "themes": []}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(broken, schema)
+
+
+def test_check_refuses_a_path_that_does_not_exist(tmp_path: Path) -> None:
+    result = run_labsite(write_site(tmp_path), "check", "projects/does-not-exist")
+    assert result.returncode == 1
+    assert "projects/does-not-exist:1:1: error: no such file or folder: projects/does-not-exist" in result.stdout
+
+
+def test_check_lists_what_is_not_published_and_why(tmp_path: Path) -> None:
+    files = dict(FIXTURE_FILES)
+    files["projects/lung-scan/index.yml"] = str(files["projects/lung-scan/index.yml"]).replace(
+        "draft: false", "draft: true"
+    )
+    result = run_labsite(write_site(tmp_path, files), "check")
+    assert result.returncode == 0
+    notice = result.stderr[result.stderr.index("not published") :]
+    assert "projects/lung-scan/: draft (draft: true)" in notice
+    assert "news/old-internship/: deadline 2026-10-15 passed: shown as closed" in notice
+
+
+def test_a_content_page_in_no_menu_is_a_warning_naming_the_line(tmp_path: Path) -> None:
+    files = {
+        **FIXTURE_FILES,
+        "content/team.fr.md": page_md("Équipe", "equipe"),
+        "content/team.en.md": page_md("Team", "team"),
+    }
+    config = write_site(tmp_path, files)
+    line = next(n for n, text in enumerate(config.read_text().splitlines(), start=1) if text.strip().startswith("nav:"))
+    result = run_labsite(config, "check")
+    assert result.returncode == 0
+    assert (
+        f"content/team.fr.md:1:1: warning: this page is in no menu: add 'team' to nav: or footer: in mkdocs.yml (line {line})"
+        in result.stdout
+    )
+    assert "1 warning(s), no error" in result.stderr
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=root, check=True, capture_output=True
+    )
+
+
+def test_a_job_ad_added_with_its_deadline_past_is_warned_about(tmp_path: Path) -> None:
+    """Committed ads that have closed are normal; one being added (or edited) already closed
+    would never be shown open: a warning at its deadline."""
+    config = write_site(tmp_path)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "site")
+    assert "warning" not in run_labsite(config, "check").stdout  # old-internship closed, committed
+    (tmp_path / "news/late-offer").mkdir()
+    for name in ("index.yml", "index.fr.md", "index.en.md"):
+        text = (tmp_path / "news/old-internship" / name).read_text(encoding="utf-8")
+        (tmp_path / "news/late-offer" / name).write_text(text, encoding="utf-8")
+    result = run_labsite(config, "check")
+    assert result.returncode == 0
+    assert (
+        "news/late-offer/index.yml:4:1: warning: deadline: the deadline 2026-10-15 has already passed" in result.stdout
+    )
+    assert "old-internship/index.yml" not in result.stdout

@@ -20,6 +20,7 @@ from PIL import Image
 
 from .diagnostics import Diagnostic
 from .languages import LANGUAGES
+from .messages import Message, say
 from .sources import CONTENT_DIR, Asset
 
 MAX_ASSET_BYTES = 20 * 1024 * 1024
@@ -72,32 +73,32 @@ def check_assets(root: Path, assets: Iterable[Asset]) -> list[Diagnostic]:
     return problems
 
 
-def problem(root: Path, asset: Asset) -> str | None:
+def problem(root: Path, asset: Asset) -> Message | None:
     path = PurePosixPath(asset.path)
     suffix = path.suffix.lower()
     if suffix not in KINDS:
         kinds = ", ".join(KINDS)
-        return f"files of this kind are not published ({suffix or 'no extension'}); allowed: {kinds}"
+        return say("asset.kind", suffix=suffix or say("asset.no_extension"), kinds=kinds)
     if asset.owner == "":
         inside = path.relative_to(CONTENT_DIR)
         if inside.parts[0] in RESERVED_FOLDERS and len(inside.parts) > 1:
-            return f"{inside.parts[0]}/ belongs to the site's theme and build: put this file in another folder"
+            return say("asset.reserved_folder", folder=inside.parts[0])
     if path.name in RESERVED_NAMES:
-        return f"the name {path.name} is the site's own: rename this file"
+        return say("asset.reserved_name", name=path.name)
     file = root / asset.path
     size = file.stat().st_size
     if size > MAX_ASSET_BYTES:
-        return f"is {size // 1_000_000} MB; at most {MAX_ASSET_BYTES // 1_000_000} MB"
+        return say("asset.size", size=size // 1_000_000, maximum=MAX_ASSET_BYTES // 1_000_000)
     if suffix in RASTER_SUFFIXES:
         return image_problem(file)
     if suffix == ".svg":
         return svg_problem(file.read_bytes())
     if not file.read_bytes()[:1024].lstrip().startswith(b"%PDF-"):
-        return "is not a PDF file (no %PDF- header)"
+        return say("asset.pdf")
     return None
 
 
-def image_problem(path: Path) -> str | None:
+def image_problem(path: Path) -> Message | None:
     """Why an image file can't be used (in pages and cards), or None. The whole image is
     decoded: a truncated file or a corrupt chunk passes a header check and fails the build."""
     try:
@@ -106,52 +107,52 @@ def image_problem(path: Path) -> str | None:
             with Image.open(path) as image:
                 width, height = image.size
                 if max(width, height) > MAX_IMAGE_SIDE:
-                    return f"is {width}x{height} pixels; at most {MAX_IMAGE_SIDE} on each side"
+                    return say("image.pixels", width=width, height=height, maximum=MAX_IMAGE_SIDE)
                 if image.format not in ("PNG", "JPEG", "WEBP", "GIF"):
-                    return f"is a {image.format} image; use PNG, JPEG, WebP or GIF"
+                    return say("image.format", format=image.format)
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return "has too many pixels to be opened safely"
+        return say("image.bomb")
     except (OSError, SyntaxError, ValueError, EOFError):
-        return "is not a readable PNG, JPEG, WebP or GIF image (truncated or corrupt?)"
+        return say("image.unreadable")
     return None
 
 
-def svg_problem(data: bytes) -> str | None:
+def svg_problem(data: bytes) -> Message | None:
     """Why an SVG may not be served from the site's origin, or None."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return "an SVG must be saved as UTF-8"
+        return say("svg.utf8")
     lowered = text.lower()
     if "<!doctype" in lowered or "<!entity" in lowered:
-        return "an SVG with a DOCTYPE or entities is not allowed: export it as plain SVG"
+        return say("svg.doctype")
     try:
         events = list(ET.iterparse(io.BytesIO(data), events=("start", "pi")))
     except ET.ParseError as exc:
-        return f"is not a well-formed SVG file ({exc})"
+        return say("svg.malformed", detail=str(exc))
     if any(event == "pi" for event, _ in events):
-        return "processing instructions (<?xml-stylesheet ...?>) are not allowed in an SVG"
+        return say("svg.pi")
     elements = [element for _, element in events]
     if not elements or elements[0].tag != f"{{{SVG_NS}}}svg":
-        return 'is not an SVG file (its root must be <svg xmlns="http://www.w3.org/2000/svg">)'
+        return say("svg.root")
     for element in elements:
         namespace, name = _split(element.tag)
         drawing = namespace == SVG_NS and (name in SVG_ELEMENTS or name.startswith("fe"))
         if not drawing and namespace not in INERT_NAMESPACES:
-            return f"the SVG element <{name}> is not allowed (scripts, embedded HTML, links and animations)"
+            return say("svg.element", name=name)
         if name == "style" and (problem := css_problem("".join(element.itertext()))):
-            return f"the SVG's <style> {problem}"
+            return say("svg.style", problem=problem)
         for attribute, value in element.attrib.items():
             attribute_namespace, local = _split(attribute)
             if attribute_namespace not in ATTRIBUTE_NAMESPACES:
-                return f"the SVG attribute {local} (namespace {attribute_namespace}) is not allowed"
+                return say("svg.namespace", name=local, namespace=attribute_namespace)
             if local.lower().startswith("on"):
-                return f"the SVG attribute {local} runs code: not allowed"
+                return say("svg.handler", name=local)
             if local == "href" and not value.strip().startswith("#"):
-                return f"the SVG refers to {value!r}: only references inside the file (#id) are allowed"
+                return say("svg.href", value=value)
             if problem := css_problem(value, stylesheet=local == "style"):
-                return f"the SVG attribute {local} {problem}"
+                return say("svg.attribute", name=local, problem=problem)
     return None
 
 
@@ -160,17 +161,17 @@ def _split(tag: str) -> tuple[str, str]:
     return namespace, name
 
 
-def css_problem(css: str, stylesheet: bool = True) -> str | None:
+def css_problem(css: str, stylesheet: bool = True) -> Message | None:
     """Why CSS, or an attribute value (presentation attributes take CSS values: cursor="url(...)")
     could load something, or None."""
     decoded = _CSS_ESCAPE.sub(_unescape, css).lower()
     if stylesheet and "@" in decoded:
-        return "uses an at-rule (@import could load something): not allowed"
+        return say("css.at_rule")
     for function, first in _CSS_FUNCTION.findall(decoded):
         if function not in CSS_FUNCTIONS and not function.endswith("-gradient"):
-            return f"uses {function}(): not allowed"
+            return say("css.function", function=function)
         if function == "url" and first != "#":
-            return "loads something from outside the file: only url(#id) is allowed"
+            return say("css.url")
     return None
 
 

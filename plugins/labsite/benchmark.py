@@ -363,3 +363,78 @@ def bench(
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return runs
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _page_text(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def reload_times(site: Path, edits: int = 3, timeout: float = 600.0) -> tuple[float, list[float]]:
+    """Start `labsite serve` on ``site``; the time to the first build, then, for each of
+    ``edits`` edits of one project's facts (its acronym), the seconds from the save until the
+    project's page serves the new value."""
+    folders = sorted(p for p in (site / "projects").iterdir() if (p / "index.yml").is_file())
+    project = folders[len(folders) // 2]
+    facts = project / "index.yml"
+    original = facts.read_text(encoding="utf-8")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/projets/{project.name}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "labsite.cli", "serve", "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        started = time.perf_counter()
+        while not _page_text(url):
+            if time.perf_counter() - started > timeout or server.poll() is not None:
+                raise RuntimeError(f"labsite serve did not serve {url}")
+            time.sleep(0.2)
+        first = time.perf_counter() - started
+        times = []
+        for n in range(edits):
+            marker = f"RELOAD{n}X"
+            lines = [line for line in original.splitlines() if not line.startswith("acronym:")]
+            time.sleep(1.1)  # a new modification time, whatever the file system's resolution
+            saved = time.perf_counter()
+            facts.write_text("\n".join([f"acronym: {marker}", *lines]) + "\n", encoding="utf-8")
+            while marker not in _page_text(url):
+                if time.perf_counter() - saved > timeout:
+                    raise RuntimeError(f"the edit never showed on {url}")
+                time.sleep(0.02)
+            times.append(time.perf_counter() - saved)
+        return first, times
+    finally:
+        facts.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def bench_serve(site_root: Path, projects: int, news: int, jobs: int, out=sys.stdout) -> None:
+    """Reload time of `labsite serve` after a one-file edit, on the example site and on a corpus."""
+    work = Path(tempfile.mkdtemp(prefix="labsite-bench-serve-"))
+    try:
+        example = work / "example"
+        for name in ("content", "projects", "news", "data", "theme_overrides"):
+            shutil.copytree(site_root / name, example / name)
+        shutil.copy(site_root / "mkdocs.yml", example / "mkdocs.yml")
+        make_corpus(work / "corpus", site_root, projects, news, jobs)
+        print(f"{'preview (labsite serve)':34} {'first build':>12} {'reload after an edit (3 edits)':>34}", file=out)
+        for name, site in (("example site", example), (f"corpus ({projects}/{news}/{jobs})", work / "corpus")):
+            first, times = reload_times(site)
+            shown = ", ".join(f"{t:.2f}" for t in times)
+            print(f"{name:34} {first:11.2f}s {sorted(times)[len(times) // 2]:12.2f}s median ({shown})", file=out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

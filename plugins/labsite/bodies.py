@@ -22,6 +22,7 @@ from markdown.extensions.toc import slugify
 from . import scan
 from .diagnostics import Diagnostic
 from .fields import CONTROL
+from .messages import Message, say
 from .sanitize import ATTRIBUTES, SCHEMES, STYLE_PROPERTIES, TAGS, URL_ATTRIBUTES, url_allowed
 
 MAX_BODY_CHARS = 200_000  # a long project page is about 10,000
@@ -36,7 +37,7 @@ MAX_ABBREVIATIONS = 100  # '*[ABBR]: ' lines: the abbr extension scans the text 
 MAX_ERRORS = 50  # a file's errors shown: past that, one more line says how many were left out
 _EMBEDS = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "link", "style", "meta", "base"})
 _ATTR_LIST_KEYS = (ATTRIBUTES["*"] | ATTRIBUTES["img"] | ATTRIBUTES["td"]) - URL_ATTRIBUTES - {"style"}
-_SAFE = " or ".join(f"{scheme}:" for scheme in sorted(SCHEMES))
+_SAFE = ", ".join(f"{scheme}:" for scheme in sorted(SCHEMES))
 
 
 def control_character(text: str) -> tuple[int, str] | None:
@@ -82,18 +83,19 @@ def check_body(
     problems: list[Diagnostic] = []
     lines = scan.Lines.of(body, first_line)
 
-    def error(offset: int, message: str) -> None:
+    def error(offset: int, message: Message) -> None:
         line, column = lines.where(offset)
         problems.append(Diagnostic(path, line, column, "error", "", message))
 
     if limits and len(body) > MAX_BODY_CHARS:
-        error(0, f"the text is {len(body):,} characters long; at most {MAX_BODY_CHARS:,}: split it into pages")
+        error(0, say("body.too_long", length=len(body), maximum=MAX_BODY_CHARS))
         return problems
     if found := control_character(body):
-        error(found[0], f"the control character {found[1]} is not allowed (an invisible character pasted in?)")
+        error(found[0], say("body.control", name=found[1]))
     if _limits(body, lines, error) and limits:
         return problems  # the other scans would only repeat what is too big
     text = scan.prose(body)
+    _check_headings(text, lines, error)
     _check_html(text, error)
     _check_attr_lists(text, error)
     _check_links(path, text, root, published, sources, anchors_of, error)
@@ -102,12 +104,12 @@ def check_body(
     if len(problems) > MAX_ERRORS:
         left_out = len(problems) - MAX_ERRORS
         last = problems[MAX_ERRORS - 1]
-        more = Diagnostic(path, last.line, last.column, "error", "", f"and {left_out:,} more problems in this text")
+        more = Diagnostic(path, last.line, last.column, "error", "", say("body.more", count=left_out))
         problems = [*problems[:MAX_ERRORS], more]
     return problems
 
 
-def _limits(body: str, lines: scan.Lines, error: Callable[[int, str], None]) -> bool:
+def _limits(body: str, lines: scan.Lines, error: Callable[[int, Message], None]) -> bool:
     """Report what is too long or too deep; True if anything was."""
     before = []
     headings = abbreviations = 0
@@ -116,15 +118,13 @@ def _limits(body: str, lines: scan.Lines, error: Callable[[int, str], None]) -> 
         end = lines.starts[index + 1] - 1 if index + 1 < len(lines.starts) else len(body)
         line = body[start:end]
         if len(line) > MAX_LINE_CHARS:
-            before.append((start, f"this line is {len(line):,} characters long; at most {MAX_LINE_CHARS:,}"))
+            before.append((start, say("body.line", length=len(line), maximum=MAX_LINE_CHARS)))
             continue
         stripped = line.lstrip(" \t>")
         quotes = line[: len(line) - len(stripped)].count(">")
         indent = len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4)) // 4
         if quotes + indent > MAX_NESTING:
-            before.append(
-                (start, f"lists and quotes are nested {quotes + indent} levels deep here; at most {MAX_NESTING}")
-            )
+            before.append((start, say("body.nesting", depth=quotes + indent, maximum=MAX_NESTING)))
         headings += line.startswith("#")
         abbreviations += line.startswith("*[")
         if not line.strip():
@@ -132,40 +132,44 @@ def _limits(body: str, lines: scan.Lines, error: Callable[[int, str], None]) -> 
             continue
         definitions += line.startswith(": ")
         if definitions == MAX_DEFINITIONS + 1 and line.startswith(": "):
-            before.append((start, f"over {MAX_DEFINITIONS} definitions (': ') in one list: split it with blank lines"))
+            before.append((start, say("body.definitions", maximum=MAX_DEFINITIONS)))
         brackets += line.count("[") + line.count("<") + line.count("`")
         if brackets > MAX_BRACKETS:
-            before.append(
-                (paragraph_start, f"this paragraph has over {MAX_BRACKETS} '[', '<' and '`': split it with blank lines")
-            )
+            before.append((paragraph_start, say("body.brackets", maximum=MAX_BRACKETS)))
             brackets = -len(body)  # once a paragraph
     if abbreviations > MAX_ABBREVIATIONS:
-        before.append((0, f"the text defines {abbreviations} abbreviations ('*['); at most {MAX_ABBREVIATIONS}"))
+        before.append((0, say("body.abbreviations", count=abbreviations, maximum=MAX_ABBREVIATIONS)))
     if headings > MAX_HEADINGS:
-        before.append((0, f"the text has {headings} headings; at most {MAX_HEADINGS}: split it into pages"))
+        before.append((0, say("body.headings", count=headings, maximum=MAX_HEADINGS)))
     for offset, message in before:
         error(offset, message)
     return bool(before)
 
 
-def _check_html(text: str, error: Callable[[int, str], None]) -> None:
+def _check_headings(text: str, lines: scan.Lines, error: Callable[[int, Message], None]) -> None:
+    """The page's title is its only <h1>: a '# ' heading in the body would be a second one."""
+    for start in lines.starts:
+        end = text.find("\n", start)
+        line = text[start : end if end != -1 else len(text)]
+        if line.startswith("# ") and scan.heading_text(line) is not None:
+            error(start, say("body.h1"))
+
+
+def _check_html(text: str, error: Callable[[int, Message], None]) -> None:
     for tag in scan.tags(text):
         if tag.closing:
             continue
         if tag.name not in TAGS:
-            what = (
-                "no embedded code or content" if tag.name in _EMBEDS else "it is not among the elements a page may use"
-            )
-            error(tag.offset, f"<{tag.name}> is not allowed in a page: {what}")
+            error(tag.offset, say("html.embed" if tag.name in _EMBEDS else "html.element", tag=tag.name))
             continue
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag.name, frozenset()) | {"class"}
         for name, value, offset in tag.attributes:
             if name.startswith("on"):
-                error(offset, f"the HTML attribute {name} runs code: not allowed in a page")
+                error(offset, say("html.handler", name=name))
             elif name not in allowed:
-                error(offset, f"the HTML attribute {name} is not allowed on <{tag.name}>")
+                error(offset, say("html.attribute", name=name, tag=tag.name))
             elif name == "style" and not _alignment_only(value):
-                error(offset, f"style may only set {', '.join(sorted(STYLE_PROPERTIES))} (a table cell's alignment)")
+                error(offset, say("html.style", properties=", ".join(sorted(STYLE_PROPERTIES))))
             elif name in URL_ATTRIBUTES and not url_allowed(value, embedded=name == "src"):
                 error(offset, _url_problem(value, embedded=name == "src"))
 
@@ -182,22 +186,22 @@ def _scheme(url: str) -> str:
         return "invalid"
 
 
-def _url_problem(url: str, *, embedded: bool) -> str:
+def _url_problem(url: str, *, embedded: bool) -> Message:
     scheme = _scheme(url)
     if scheme == "invalid":
-        return "this address is not a valid URL"
+        return say("url.not_url")
     if scheme and scheme not in SCHEMES:
-        return f"{scheme}: links are not allowed (only {_SAFE} and relative links)"
-    return "images and media must be files beside the page, not from another site (privacy)"
+        return say("url.scheme", scheme=scheme, safe=_SAFE)
+    return say("url.embedded")
 
 
-def _check_attr_lists(text: str, error: Callable[[int, str], None]) -> None:
+def _check_attr_lists(text: str, error: Callable[[int, Message], None]) -> None:
     for block in scan.attr_lists(text):
         for item, offset in block.items:
             key = item.partition("=")[0].lower()
             if "=" in item and key not in _ATTR_LIST_KEYS:
                 allowed = ", ".join(sorted(_ATTR_LIST_KEYS))
-                error(offset, f"{{ {key}=... }} cannot be set on an element (allowed: #id, .class, {allowed})")
+                error(offset, say("attr_list.key", key=key, allowed=allowed))
 
 
 def _check_links(
@@ -207,16 +211,16 @@ def _check_links(
     published: set[str],
     sources: set[str],
     anchors_of: Callable[[str], set[str] | None],
-    error: Callable[[int, str], None],
+    error: Callable[[int, Message], None],
 ) -> None:
     folder = posixpath.dirname(path)
     for count, link in enumerate(scan.links(text), start=1):
         if count > MAX_LINKS:
-            error(link.offset, f"the text has over {MAX_LINKS} links: split it into pages")
+            error(link.offset, say("link.too_many", maximum=MAX_LINKS))
             return
         target, offset = link.target, link.offset
         if len(target) > MAX_TARGET_CHARS:
-            error(offset, f"this link's address is {len(target):,} characters long; at most {MAX_TARGET_CHARS:,}")
+            error(offset, say("link.too_long", length=len(target), maximum=MAX_TARGET_CHARS))
             continue
         scheme = _scheme(target)
         if scheme or target.startswith("//") or not url_allowed(target, embedded=link.image):
@@ -227,20 +231,28 @@ def _check_links(
         resolved = posixpath.normpath(posixpath.join(folder, file_part)) if file_part else path
         known = anchors_of(resolved) if fragment and resolved.endswith(".md") else None
         if known is not None and fragment not in known:
-            close = difflib.get_close_matches(fragment, known, n=1)
-            hint = f" (did you mean #{close[0]}?)" if close else ""
-            error(offset, f"no heading or anchor #{fragment} in {resolved}{hint}")
+            if close := difflib.get_close_matches(fragment, known, n=1):
+                error(offset, say("link.anchor_close", fragment=fragment, path=resolved, close=close[0]))
+            else:
+                error(offset, say("link.anchor", fragment=fragment, path=resolved))
         if not file_part:
             continue
-        if resolved.startswith("../") or resolved == ".." or file_part.startswith("/"):
-            error(
-                offset, f"{target!r} leaves the site's sources: link by relative path, e.g. ../../content/contact.fr.md"
-            )
+        from_root = file_part.lstrip("/")
+        elsewhere = resolved not in sources and not _is_file(root / resolved)
+        if elsewhere and from_root and (from_root in sources or _is_file(root / from_root)):
+            # Written from the repository's root ("content/data.fr.md"), as GitHub shows paths.
+            error(offset, say("link.from_root", target=target, relative=posixpath.relpath(from_root, folder)))
+        elif resolved.startswith("../") or resolved == ".." or file_part.startswith("/"):
+            error(offset, say("link.outside", target=target))
+        elif _is_folder(root / resolved):
+            language = path.rsplit(".", 2)[-2]
+            page = f"{file_part.rstrip('/')}/index.{language}.md"
+            error(offset, say("link.folder", target=target, page=page))
         elif resolved.endswith(".md"):
             if problem := _page_problem(path, resolved, published, sources):
                 error(offset, problem)
         elif not _is_file(root / resolved):
-            error(offset, f"no file {resolved}")
+            error(offset, say("link.no_file", path=resolved))
 
 
 def _is_file(path: Path) -> bool:
@@ -250,14 +262,21 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _page_problem(path: str, resolved: str, published: set[str], sources: set[str]) -> str | None:
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _page_problem(path: str, resolved: str, published: set[str], sources: set[str]) -> Message | None:
     if resolved in published:
         language = path.rsplit(".", 2)[-2]
         if resolved.rsplit(".", 2)[-2] != language:
-            return f"links to {resolved}, a page in another language: link to the .{language}.md page"
+            return say("link.other_language", path=resolved, language=language)
         return None
     if resolved in sources:
-        return f"links to {resolved}, which is not published (a draft, scheduled for later, or with errors)"
-    close = difflib.get_close_matches(resolved, sources, n=1, cutoff=0.8)
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    return f"links to {resolved}, which does not exist{hint}"
+        return say("link.unpublished", path=resolved)
+    if close := difflib.get_close_matches(resolved, sources, n=1, cutoff=0.8):
+        return say("link.missing_close", path=resolved, close=close[0])
+    return say("link.missing", path=resolved)

@@ -7,7 +7,6 @@ output (pages, listings, feeds, cards) reads it instead of scanning files again.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import time
 from collections import defaultdict
@@ -20,15 +19,16 @@ from . import clock, frontmatter, jobs, listings, news
 from .assets import check_assets
 from .bodies import MAX_BODY_CHARS, anchors, check_body
 from .diagnostics import Diagnostic
-from .fields import INVALID, Checker
+from .fields import INVALID, Checker, as_id, close_match
 from .items import LoadedItem, load_item
 from .languages import LANGUAGES
 from .listings import RESERVED_SLUGS
+from .messages import say
 from .model import Announcement, Partner, Project, Taxonomy
 from .page import Page
 from .registry import PARTNERS_FILE, TAXONOMY_FILE, load_partners, load_taxonomy
 from .schemas import CONTENT_PAGE
-from .sources import ITEM_DATA, Asset, SourcePage, committed_caches, discover
+from .sources import ITEM_DATA, Asset, SourcePage, changed_paths, committed_caches, discover
 
 HOME = "index"
 # Which content page lists the items of a type, and so gives them their URL prefix.
@@ -47,6 +47,7 @@ class Catalog:
     announcements: dict[str, Announcement] = field(default_factory=dict)  # published ones
     today: dt.date = field(default_factory=clock.today)
     scheduled: list[tuple[str, dt.date]] = field(default_factory=list)  # (item key, publication date)
+    drafts: list[str] = field(default_factory=list)  # item keys
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase of building it
     # Views computed once per build and language by the output modules (cards, facets...).
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
@@ -107,8 +108,10 @@ class Catalog:
         return owner.pass_url + asset.path.removeprefix(asset.owner + "/")
 
 
-def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
-    """Read and check every source under ``root``; problems are collected, never raised."""
+def build_catalog(root: Path, today: dt.date | None = None, previews: bool = False) -> Catalog:
+    """Read and check every source under ``root``; problems are collected, never raised.
+    ``previews`` (``labsite serve --drafts`` only) also lays out drafts and items dated later,
+    each page marked as such: a build never publishes them."""
     today = today or clock.today()
     started = time.perf_counter()
     tree = discover(root)
@@ -158,7 +161,9 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
     projects: dict[str, Project] = {}
     announcements: dict[str, Announcement] = {}
     scheduled: list[tuple[str, dt.date]] = []
+    drafts: list[str] = []
     unpublished: set[str] = set()  # drafts and scheduled items, on purpose
+    changed = {path.rsplit("/", 1)[0] for path in changed_paths(root)}  # item keys with work not yet on main
     for key, entry in loaded.items():
         ck = Checker(entry.doc, problems)
         before = len(problems)
@@ -166,9 +171,14 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
             if kind in broken_registries:
                 continue  # its own errors are reported; don't add one per reference
             if ident not in known[kind]:
-                close = difflib.get_close_matches(ident, known[kind], n=1)
-                hint = f"did you mean {close[0]!r}? " if close else ""
-                ck.error(where, f"no {kind} {ident!r}: {hint}the {kind}s are in {where_defined[kind]}")
+                names = {"kind": say(f"kind.{kind}"), "id": ident, "kinds": say(f"kind.{kind}s")}
+                if (fixed := as_id(ident)) != ident and fixed in known[kind]:
+                    ck.error(where, say("ref.case", value=ident, fixed=fixed))
+                elif close := close_match(ident, known[kind]):
+                    ck.error(where, say("catalog.unknown_ref_close", close=close, where=where_defined[kind], **names))
+                else:
+                    listed = ", ".join(sorted(known[kind])) or "-"
+                    ck.error(where, say("catalog.unknown_ref_list", where=where_defined[kind], known=listed, **names))
         item = entry.item
         if item is None or len(problems) > before:
             continue  # its errors are reported
@@ -176,17 +186,22 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
             for index, slug in enumerate(item.projects):
                 cited = loaded.get(f"projects/{slug}")
                 if cited is not None and cited.item is not None and cited.item.draft and not item.draft:
-                    ck.error(
-                        ("projects", index),
-                        f"project {slug!r} is a draft: publish it first (draft: false) or remove it from this list",
-                    )
+                    ck.error(("projects", index), say("catalog.draft_cited", slug=slug))
+        preview = ""
         if item.draft:
+            drafts.append(key)
+            preview = "draft"
+        elif isinstance(item, Announcement) and item.date > today:
+            scheduled.append((key, item.date))
+            preview = "scheduled"
+        if preview and not previews:
             unpublished.add(key)
             continue  # checked, but not published
-        if isinstance(item, Announcement) and item.date > today:
-            scheduled.append((key, item.date))
-            unpublished.add(key)
-            continue
+        if isinstance(item, Announcement) and item.is_job and not item.is_open(today) and key in changed:
+            # Added or edited now with a deadline already past: it would never be shown open.
+            where = entry.doc.key_at(("deadline",))
+            message = say("item.deadline_passed", deadline=item.deadline.isoformat() if item.deadline else "")
+            problems.append(Diagnostic(entry.doc.path, *where, "warning", "deadline", message))
         listing = LISTING_OF_TYPE["project" if isinstance(item, Project) else item.type]
         for code, text in entry.texts.items():
             base = listing_urls.get((listing, code))
@@ -198,19 +213,22 @@ def build_catalog(root: Path, today: dt.date | None = None) -> Catalog:
                         1,
                         "error",
                         "",
-                        f"no listing page content/{listing}.{code}.md to hold this item",
+                        say("catalog.no_listing", listing=listing, code=code),
                     )
                 )
                 continue
             source = SourcePage(text.path, "project" if isinstance(item, Project) else "announcement", key, code)
-            pages.append(Page(source, text.title, text.summary, f"{base}{item.slug}/", item, text.body, text.body_line))
+            url = f"{base}{item.slug}/"
+            pages.append(Page(source, text.title, text.summary, url, item, text.body, text.body_line, preview=preview))
         if isinstance(item, Project):
             projects[item.slug] = item
         else:
             announcements[item.slug] = item
 
     problems += check_assets(root, tree.assets)  # drafts' too: they are published one day
-    catalog = Catalog(root, pages, tree.assets, [], partners, taxonomy, projects, announcements, today, scheduled)
+    catalog = Catalog(
+        root, pages, tree.assets, [], partners, taxonomy, projects, announcements, today, scheduled, drafts
+    )
     loaded_at = time.perf_counter()
     if not any(d.level == "error" for d in problems):
         # Listings are made from valid content only (a build with errors stops anyway).
@@ -245,11 +263,11 @@ def _reserved(key: str, kind: str) -> str | None:
     """Folder names that would collide with a listing's own pages (/projets/themes/, /actualites/2026/...)."""
     slug = key.split("/", 1)[1]
     if kind == "project" and slug in RESERVED_SLUGS:
-        return f"the folder name {slug!r} is reserved for the project directory's own pages: choose another"
+        return say("catalog.reserved_project", slug=slug)
     if kind == "announcement" and (
         slug in news.RESERVED_SLUGS | set(jobs.KIND_SEGMENT.values()) or re.fullmatch(r"\d{4}", slug)
     ):
-        return f"the folder name {slug!r} is reserved for the listings' own pages (pages, years, tags): choose another"
+        return say("catalog.reserved_news", slug=slug)
     return None
 
 
@@ -262,9 +280,9 @@ def _content_page(root: Path, source: SourcePage, problems: list[Diagnostic]) ->
     ck = Checker(front.doc, problems)
     if source.key == HOME:
         if data.pop("slug", "") not in ("", None):
-            ck.error(("slug",), "the home page has no slug: leave it empty")
+            ck.error(("slug",), say("catalog.home_slug"))
     elif not data.get("slug"):
-        ck.error(("slug",), "missing required field (the page's URL segment, e.g. 'contact')", at_key=True)
+        ck.error(("slug",), say("catalog.slug_missing"), at_key=True)
         return None
     checked = CONTENT_PAGE.check(data, (), ck)
     if checked is INVALID:
@@ -286,7 +304,12 @@ def _check_counterparts(sources: list[SourcePage], problems: list[Diagnostic]) -
                 missing = any_source.path.replace(f".{any_source.lang}.md", f".{code}.md")
                 problems.append(
                     Diagnostic(
-                        any_source.path, 1, 1, "error", "", f"no {LANGUAGES[code].name} counterpart: write {missing}"
+                        any_source.path,
+                        1,
+                        1,
+                        "error",
+                        "",
+                        say("catalog.counterpart", language=say(f"language.{code}"), missing=missing),
                     )
                 )
 
@@ -303,7 +326,7 @@ def _check_asset_destinations(catalog: Catalog) -> list[Diagnostic]:
                 continue
             other = taken.setdefault(dest, asset.path)
             if other != asset.path:
-                message = f"this file would be published at /{dest}, where {other} is: move or rename it"
+                message = say("catalog.same_place", dest=dest, other=other)
                 problems.append(Diagnostic(asset.path, 1, 1, "error", "", message))
     return problems
 
@@ -315,6 +338,6 @@ def _check_urls(pages: list[Page]) -> list[Diagnostic]:
         other = seen.setdefault(page.url, page)
         if other is not page:
             problems.append(
-                Diagnostic(page.path, 1, 1, "error", "slug", f"URL /{page.url} is already taken by {other.path}")
+                Diagnostic(page.path, 1, 1, "error", "slug", say("catalog.url_taken", url=page.url, other=other.path))
             )
     return problems

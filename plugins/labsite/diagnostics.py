@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .messages import shown
+
 Level = Literal["error", "warning"]
 
 
@@ -18,14 +20,19 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, lang: str | None = None) -> str:
+        """``path:line:column: level: field: message``, the message in ``lang`` (else the
+        contributor's language); "error" and "warning" stay as editors and CI read them."""
         field = f"{self.field}: " if self.field else ""
-        return _visible(f"{self.path}:{self.line}:{self.column}: {self.level}: {field}{self.message}")
+        return _visible(f"{self.path}:{self.line}:{self.column}: {self.level}: {field}{shown(self.message, lang)}")
 
     def github(self) -> str:
         """A GitHub Actions workflow command, so the problem shows on the pull request's diff."""
         kind = "error" if self.level == "error" else "warning"
         field = f"{self.field}: " if self.field else ""
-        text = _escape_data(f"{field}{self.message}")
+        text = _escape_data(_visible(f"{field}{shown(self.message)}"))
         return f"::{kind} file={_escape_property(self.path)},line={self.line},col={self.column}::{text}"
 
 

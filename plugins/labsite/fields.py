@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostic
 from .languages import LANGUAGES
+from .messages import Message, say
 from .yamlsource import Path, YamlDoc
 
 INVALID: Any = object()
@@ -52,33 +55,83 @@ class Checker:
         return self.doc.raw.get(where)
 
 
+def close_match(value: str, choices: Iterable[str]) -> str | None:
+    """The one choice close enough to be what was meant (a typo, another case), else None: a
+    suggestion that is merely the nearest ('neurology' for 'dermatology') misleads."""
+    choices = list(choices)
+    folded = {choice.casefold(): choice for choice in choices}
+    if value.casefold() in folded:
+        return folded[value.casefold()]
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def as_id(text: str) -> str:
+    """What a contributor most likely meant as an id: 'Oncologie Pédiatrique' -> 'oncologie-pediatrique'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+_MONTHS = {
+    **dict.fromkeys(("janvier", "january", "jan"), 1),
+    **dict.fromkeys(("février", "fevrier", "february", "feb", "fév", "fev"), 2),
+    **dict.fromkeys(("mars", "march", "mar"), 3),
+    **dict.fromkeys(("avril", "april", "apr", "avr"), 4),
+    **dict.fromkeys(("mai", "may"), 5),
+    **dict.fromkeys(("juin", "june", "jun"), 6),
+    **dict.fromkeys(("juillet", "july", "jul", "juil"), 7),
+    **dict.fromkeys(("août", "aout", "august", "aug"), 8),
+    **dict.fromkeys(("septembre", "september", "sep", "sept"), 9),
+    **dict.fromkeys(("octobre", "october", "oct"), 10),
+    **dict.fromkeys(("novembre", "november", "nov"), 11),
+    **dict.fromkeys(("décembre", "decembre", "december", "dec", "déc"), 12),
+}
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_WORDED_DATE = re.compile(r"(?:1er|(\d{1,2}))(?:er)? +([^\W\d_]+)\.? +(\d{4})")
+
+
+def iso_date(text: str) -> str | None:
+    """The YYYY-MM-DD form of a date written the French way (12/03/2027, 12 mars 2027), if valid."""
+    text = text.strip().lower()
+    if numeric := _NUMERIC_DATE.fullmatch(text):
+        day, month, year = int(numeric[1]), int(numeric[2]), int(numeric[3])
+    elif (worded := _WORDED_DATE.fullmatch(text)) and worded[2] in _MONTHS:
+        day, month, year = int(worded[1] or 1), _MONTHS[worded[2]], int(worded[3])
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def field_name(where: Path) -> str:
     """``contacts #1 email``: list items are counted from 1, as a person counts them."""
     return " ".join(f"#{part + 1}" if isinstance(part, int) else part for part in where)
 
 
-def what_yaml_read(value: Any, raw: str | None) -> str:
+def what_yaml_read(value: Any, raw: str | None) -> Message:
     """Say what YAML made of a value, so a contributor sees why quotes are needed."""
-    written = f"`{raw}`" if raw is not None else "it"
+    written: str | Message = f"`{raw}`" if raw is not None else say("read.it")
     if value is None:
-        return "it is empty"
+        return say("read.empty")
     if isinstance(value, bool):
-        return f"YAML reads {written} as {str(value).lower()} (yes/no/on/off are booleans)"
+        return say("read.bool", written=written, value=str(value).lower())
     if isinstance(value, int) and raw is not None and ":" in raw:
-        return f"YAML reads {written} as the number {value} (base-60 time)"
+        return say("read.sexagesimal", written=written, value=value)
     if isinstance(value, int) and raw is not None and re.match(r"^0\d", raw):
-        return f"YAML reads {written} as the octal number {value}"
+        return say("read.octal", written=written, value=value)
     if isinstance(value, int | float):
-        return f"YAML reads {written} as the number {value}"
+        return say("read.number", written=written, value=value)
     if isinstance(value, dt.date):
-        return f"YAML reads {written} as a date"
+        return say("read.date", written=written)
     if isinstance(value, list):
-        return "it is a list"
+        return say("read.list")
     if isinstance(value, dict):
-        return "it is a mapping of fields"
+        return say("read.mapping")
     if isinstance(value, str):
-        return "it is text"
-    return f"it is a {type(value).__name__}"
+        return say("read.text")
+    return say("read.other", kind=type(value).__name__)
 
 
 class FieldType:
@@ -94,30 +147,27 @@ class Text(FieldType):
     max_length: int = 300
     multiline: bool = False
     pattern: str | None = None
-    pattern_help: str = ""
+    pattern_help: str = ""  # a message key
     min_length: int = 1
 
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
         if not isinstance(value, str):
-            return ck.error(where, f"must be text, but {what_yaml_read(value, ck.raw(where))}: put it in quotes")
+            return ck.error(where, say("text.not_text", read=what_yaml_read(value, ck.raw(where))))
         if where in ck.doc.cut_by_comment:
-            return ck.error(where, "YAML drops what follows ' #' (a comment): put the whole text in quotes")
+            return ck.error(where, say("text.comment"))
         text = value.strip()
         if len(text) < self.min_length:
-            return ck.error(where, "must not be empty")
+            return ck.error(where, say("text.empty"))
         if not text:
             return text
         if len(text) > self.max_length:
-            return ck.error(where, f"is {len(text)} characters long; at most {self.max_length} are allowed")
+            return ck.error(where, say("text.too_long", length=len(text), maximum=self.max_length))
         if control := CONTROL.search(text):
-            name = f"U+{ord(control[0]):04X}"
-            return ck.error(
-                where, f"contains the control character {name} (an invisible character pasted in?): remove it"
-            )
+            return ck.error(where, say("text.control", name=f"U+{ord(control[0]):04X}"))
         if not self.multiline and "\n" in text:
-            return ck.error(where, "must be a single line of text")
+            return ck.error(where, say("text.one_line"))
         if self.pattern and not re.match(self.pattern, text):
-            return ck.error(where, f"{text!r} is not valid: {self.pattern_help}")
+            return ck.error(where, say("text.pattern", text=text, help=say(self.pattern_help)))
         return text
 
     def schema(self) -> dict[str, Any]:
@@ -140,10 +190,7 @@ class LocalText(FieldType):
             extra = [str(key) for key in value if key not in LANGUAGES]
             if missing or extra:
                 codes = ", ".join(LANGUAGES)
-                return ck.error(
-                    where,
-                    f"give one text for each language ({codes}): one text for all, or a mapping like `{{fr: ..., en: ...}}`",
-                )
+                return ck.error(where, say("local.both", codes=codes))
             checked = {code: text.check(value[code], (*where, code), ck) for code in LANGUAGES}
             return INVALID if INVALID in checked.values() else checked
         checked = text.check(value, where, ck)
@@ -169,10 +216,11 @@ class Choice(FieldType):
             return value
         allowed = ", ".join(self.values)
         if isinstance(value, str):
-            close = difflib.get_close_matches(value, self.values, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            return ck.error(where, f"{value!r} is not allowed{hint}; allowed: {allowed}")
-        return ck.error(where, f"must be one of: {allowed}, but {what_yaml_read(value, ck.raw(where))}")
+            close = close_match(value, self.values)
+            if close:
+                return ck.error(where, say("choice.did_you_mean", value=value, close=close, allowed=allowed))
+            return ck.error(where, say("choice.not_allowed", value=value, allowed=allowed))
+        return ck.error(where, say("choice.not_text", allowed=allowed, read=what_yaml_read(value, ck.raw(where))))
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(self.values)}
@@ -182,7 +230,7 @@ class Choice(FieldType):
 class Day(FieldType):
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
         if isinstance(value, dt.datetime):
-            return ck.error(where, "must be a date without time, written YYYY-MM-DD")
+            return ck.error(where, say("day.time"))
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
@@ -190,8 +238,10 @@ class Day(FieldType):
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-            return ck.error(where, f"{value!r} is not a date: write it YYYY-MM-DD, e.g. 2027-03-15")
-        return ck.error(where, f"must be a date written YYYY-MM-DD, but {what_yaml_read(value, ck.raw(where))}")
+            if (iso := iso_date(value)) is not None:
+                return ck.error(where, say("day.iso", value=value, iso=iso))
+            return ck.error(where, say("day.not_date", value=value))
+        return ck.error(where, say("day.not_text", read=what_yaml_read(value, ck.raw(where))))
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -202,7 +252,7 @@ class Email(FieldType):
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
         text = Text(254).check(value, where, ck)
         if text is not INVALID and not re.match(EMAIL, text):
-            return ck.error(where, f"{text!r} is not an e-mail address (name@example.org)")
+            return ck.error(where, say("email.invalid", text=text))
         return text
 
     def schema(self) -> dict[str, Any]:
@@ -217,7 +267,7 @@ class Url(FieldType):
             return text
         parts = urlsplit(text)
         if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", text):
-            return ck.error(where, f"{text[:80]!r} is not a web address: write it in full, starting with https://")
+            return ck.error(where, say("url.invalid", text=text[:80]))
         return text
 
     def schema(self) -> dict[str, Any]:
@@ -231,15 +281,18 @@ class Ref(FieldType):
     kind: str
 
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
-        text = Text(80, pattern=SLUG, pattern_help="an id is lowercase letters, digits and hyphens").check(
-            value, where, ck
-        )
+        if isinstance(value, str) and not re.match(SLUG, value) and re.match(SLUG, as_id(value)):
+            # 'Oncology', 'pédiatrie': unknown as written, so the catalog reports it, saying
+            # which id was meant (it knows them all).
+            ck.references.append((self.kind, value.strip(), where))
+            return value.strip()
+        text = Text(80, pattern=SLUG, pattern_help="help.id").check(value, where, ck)
         if text is not INVALID:
             ck.references.append((self.kind, text, where))
         return text
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG, "description": f"the id of a {self.kind}"}
+        return {"type": "string", "pattern": SLUG, "description": f"the id of a {self.kind}"}  # JSON Schema: English
 
 
 @dataclass(frozen=True)
@@ -249,9 +302,9 @@ class Number(FieldType):
 
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
-            return ck.error(where, f"must be a whole number, but {what_yaml_read(value, ck.raw(where))}")
+            return ck.error(where, say("number.not_number", read=what_yaml_read(value, ck.raw(where))))
         if not self.minimum <= value <= self.maximum:
-            return ck.error(where, f"must be between {self.minimum} and {self.maximum}")
+            return ck.error(where, say("number.range", minimum=self.minimum, maximum=self.maximum))
         return value
 
     def schema(self) -> dict[str, Any]:
@@ -261,9 +314,12 @@ class Number(FieldType):
 @dataclass(frozen=True)
 class Flag(FieldType):
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        raw = ck.raw(where)
+        if isinstance(value, bool) and raw is not None and raw not in ("true", "false"):
+            return ck.error(where, say("flag.spelling", written=raw))  # yes/no/on/off/True: YAML 1.1 only
         if isinstance(value, bool):
             return value
-        return ck.error(where, f"must be true or false, but {what_yaml_read(value, ck.raw(where))}")
+        return ck.error(where, say("flag.not_bool", read=what_yaml_read(value, raw)))
 
     def schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
@@ -278,9 +334,9 @@ class Image(FieldType):
         if text is INVALID:
             return text
         if text.startswith("/") or "\\" in text or ".." in text.split("/") or "://" in text:
-            return ck.error(where, f"{text!r} must be a file in the item's own folder, e.g. photo.jpg")
+            return ck.error(where, say("image.outside", text=text))
         if not text.lower().endswith(IMAGE_SUFFIXES):
-            return ck.error(where, f"{text!r} must be an image: {', '.join(IMAGE_SUFFIXES)}")
+            return ck.error(where, say("image.kind", text=text, suffixes=", ".join(IMAGE_SUFFIXES)))
         return text
 
     def schema(self) -> dict[str, Any]:
@@ -297,17 +353,15 @@ class Items(FieldType):
         if value is None and self.min_items == 0:
             return []
         if not isinstance(value, list):
-            return ck.error(
-                where, f"must be a list (one '- item' a line, or [a, b]), but {what_yaml_read(value, ck.raw(where))}"
-            )
+            return ck.error(where, say("items.not_list", read=what_yaml_read(value, ck.raw(where))))
         if not self.min_items <= len(value) <= self.max_items:
-            return ck.error(where, f"must have between {self.min_items} and {self.max_items} items")
+            return ck.error(where, say("items.count", minimum=self.min_items, maximum=self.max_items))
         checked = [self.of.check(item, (*where, index), ck) for index, item in enumerate(value)]
         seen: set[str] = set()
         for index, item in enumerate(checked):
             if isinstance(item, str):
                 if item in seen:
-                    ck.error((*where, index), f"{item!r} is listed twice")
+                    ck.error((*where, index), say("items.twice", item=item))
                 seen.add(item)
         return INVALID if any(item is INVALID for item in checked) else checked
 
@@ -338,7 +392,7 @@ class Record(FieldType):
     def check_fields(self, value: Any, where: Path, ck: Checker) -> tuple[dict[str, Any], bool]:
         """The valid fields, and whether all were: later checks still run on the valid ones."""
         if not isinstance(value, dict):
-            ck.error(where, f"must be a mapping of 'field: value' lines, but {what_yaml_read(value, ck.raw(where))}")
+            ck.error(where, say("record.not_mapping", read=what_yaml_read(value, ck.raw(where))))
             return {}, False
         known = {f.name: f for f in self.fields}
         elsewhere = dict(self.elsewhere)
@@ -350,18 +404,20 @@ class Record(FieldType):
             ok = False
             key = str(key)
             if key in elsewhere:
-                ck.error((*where, key), f"this field does not belong here: {elsewhere[key]}", at_key=True)
+                ck.error((*where, key), say("record.elsewhere", where=say(elsewhere[key])), at_key=True)
                 continue
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            ck.error((*where, key), f"unknown field; {hint}allowed: {', '.join(known)}", at_key=True)
+            allowed = ", ".join(known)
+            if close := close_match(key, known):
+                ck.error((*where, key), say("record.unknown_close", close=close, allowed=allowed), at_key=True)
+            else:
+                ck.error((*where, key), say("record.unknown", allowed=allowed), at_key=True)
         for spec in self.fields:
             if spec.name not in value or (value[spec.name] is None and not isinstance(spec.type, Items)):
                 if spec.required:
                     ok = False
                     ck.error(
                         (*where, spec.name),
-                        "missing required field" if spec.name not in value else "must not be empty",
+                        say("record.missing" if spec.name not in value else "text.empty"),
                         at_key=True,
                     )
                 continue
@@ -394,13 +450,11 @@ class MapOf(FieldType):
 
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
         if not isinstance(value, dict):
-            return ck.error(where, f"must be a mapping 'id: value', but {what_yaml_read(value, ck.raw(where))}")
+            return ck.error(where, say("map.not_mapping", read=what_yaml_read(value, ck.raw(where))))
         out = {}
         for key, item in value.items():
             if not isinstance(key, str) or not re.match(SLUG, key):
-                ck.error(
-                    (*where, str(key)), f"{key!r} is not an id: use lowercase letters, digits and hyphens", at_key=True
-                )
+                ck.error((*where, str(key)), say("map.bad_id", key=key), at_key=True)
                 continue
             out[key] = self.of.check(item, (*where, key), ck)
         return INVALID if INVALID in out.values() or len(out) != len(value) else out

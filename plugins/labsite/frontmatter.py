@@ -13,6 +13,7 @@ from typing import Any
 
 from . import yamlsource
 from .diagnostics import Diagnostic
+from .messages import say
 
 FENCE = "---"
 BOM = b"\xef\xbb\xbf"
@@ -33,19 +34,13 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 text of a source; a BOM is reported (and skipped), invalid bytes are fatal."""
     problems = []
     if raw.startswith(BOM):
-        problems.append(
-            Diagnostic(
-                path, 1, 1, "error", "", "the file starts with a byte-order mark (BOM): save it as UTF-8 without BOM"
-            )
-        )
+        problems.append(Diagnostic(path, 1, 1, "error", "", say("front.bom")))
         raw = raw[len(BOM) :]
     try:
         return raw.decode("utf-8"), problems
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(
-            Diagnostic(path, line, 1, "error", "", f"the file is not valid UTF-8 (byte {exc.start}): save it as UTF-8")
-        )
+        problems.append(Diagnostic(path, line, 1, "error", "", say("front.utf8", byte=exc.start)))
         return None, problems
 
 
@@ -61,17 +56,17 @@ def parse(path: str, raw: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]:
 
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
-        return fatal(1, "front matter missing: the file must start with a line '---', then the fields, then '---'")
+        return fatal(1, say("front.missing"))
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
     if end is None:
-        return fatal(1, "front matter not closed: add a line '---' after the last field")
+        return fatal(1, say("front.unclosed"))
     doc, found = yamlsource.load(path, "".join(lines[1:end]), first_line=2)
     problems += found
     if doc is None:
         return None, problems
     if not isinstance(doc.data, dict):
-        kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
-        return fatal(2, f"front matter must be a mapping of 'field: value' lines, not {kind}")
+        kind = say("front.empty") if doc.data is None else say("front.a_kind", kind=type(doc.data).__name__)
+        return fatal(2, say("front.not_mapping", kind=kind))
     return FrontMatter(doc, "".join(lines[end + 1 :]), end + 2), problems
 
 

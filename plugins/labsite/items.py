@@ -16,6 +16,7 @@ from .assets import MAX_ASSET_BYTES, image_problem
 from .diagnostics import Diagnostic
 from .fields import IMAGE_SUFFIXES, Checker, Record
 from .languages import LANGUAGES
+from .messages import say
 from .model import Announcement, Contact, Item, ItemText, Link, Project
 from .scaffold import placeholders
 from .schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, JOB_TYPES, PROJECT, PROJECT_PAGE, REQUIRED_FOR_JOBS
@@ -56,11 +57,11 @@ def load_item(
             texts[source.lang] = LoadedText(fields, front)
     for code in LANGUAGES:
         if code not in {p.lang for p in pages}:
-            missing = f"missing: the {LANGUAGES[code].name} text of this item (`labsite new` writes both)"
+            missing = say("item.text_missing", language=say(f"language.{code}"))
             problems.append(Diagnostic(f"{key}/index.{code}.md", 1, 1, "error", "", missing))
 
     if data_path is None:
-        missing = f"missing: every item folder needs an {ITEM_DATA} with its facts (`labsite new` writes one)"
+        missing = say("item.facts_missing", file=ITEM_DATA)
         problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", missing))
         return None
     facts = _load_yaml(root, data_path, problems)
@@ -104,7 +105,7 @@ def _load_yaml(root: Path, path: str, problems: list[Diagnostic]) -> yamlsource.
     doc, found = frontmatter.read_yaml(root, path)
     problems += found
     if doc is not None and not isinstance(doc.data, dict):
-        problems.append(Diagnostic(path, 1, 1, "error", "", "must be a mapping of 'field: value' lines"))
+        problems.append(Diagnostic(path, 1, 1, "error", "", say("item.not_mapping")))
         return None
     return doc
 
@@ -112,18 +113,18 @@ def _load_yaml(root: Path, path: str, problems: list[Diagnostic]) -> yamlsource.
 def _updated_rule(data: dict[str, Any], ck: Checker) -> None:
     date, updated = data.get("date"), data.get("updated")
     if date and updated and updated < date:
-        ck.error(("updated",), f"{updated.isoformat()} is before the publication date {date.isoformat()}")
+        ck.error(("updated",), say("item.before_date", day=updated.isoformat(), date=date.isoformat()))
 
 
 def _project_rules(data: dict[str, Any], ck: Checker) -> None:
     status, start, end = data.get("status"), data.get("start"), data.get("end")
     raw = ck.doc.data
     if status not in (None, "idea") and raw.get("start") is None:
-        ck.error(("start",), f"required when status is {status!r}", near=("status",))
+        ck.error(("start",), say("item.start_required", status=status), near=("status",))
     if status == "completed" and raw.get("end") is None:
-        ck.error(("end",), "required when status is 'completed'", near=("status",))
+        ck.error(("end",), say("item.end_required"), near=("status",))
     if start and end and end < start:
-        ck.error(("end",), f"{end.isoformat()} is before the start date {start.isoformat()}")
+        ck.error(("end",), say("item.end_before_start", end=end.isoformat(), start=start.isoformat()))
 
 
 def _announcement_rules(data: dict[str, Any], schema: Record, texts: dict[str, LoadedText], ck: Checker) -> None:
@@ -133,51 +134,55 @@ def _announcement_rules(data: dict[str, Any], schema: Record, texts: dict[str, L
     for spec in schema.fields:
         if spec.only_for and kind not in spec.only_for and spec.name in raw:
             allowed = " and ".join(spec.only_for)
-            ck.error((spec.name,), f"only for {allowed} announcements (this one is type {kind!r})", at_key=True)
+            ck.error((spec.name,), say("item.only_for", allowed=allowed, kind=kind), at_key=True)
     for loaded in texts.values():
         has_apply = "apply" in loaded.front.data
         if kind in JOB_TYPES and not has_apply:
-            loaded.error(ck.problems, "apply", f"required for a {kind} announcement: say how to apply")
+            loaded.error(ck.problems, "apply", say("item.apply_required", kind=kind))
         if kind not in JOB_TYPES and has_apply:
-            loaded.error(ck.problems, "apply", f"only for job and call announcements (this one is type {kind!r})")
+            loaded.error(ck.problems, "apply", say("item.apply_only_jobs", kind=kind))
     if kind in JOB_TYPES:
         for name in REQUIRED_FOR_JOBS:
             if raw.get(name) is None:
-                ck.error((name,), f"required for a {kind} announcement", at_key=True)
+                ck.error((name,), say("item.required_for", kind=kind), at_key=True)
     date, deadline = data.get("date"), data.get("deadline")
     opens, hearing, start_date = data.get("opens"), data.get("hearing"), data.get("start_date")
     if deadline and date and deadline < date:
-        ck.error(("deadline",), f"{deadline.isoformat()} is before the publication date {date.isoformat()}")
+        ck.error(("deadline",), say("item.before_date", day=deadline.isoformat(), date=date.isoformat()))
     if opens and deadline and opens > deadline:
-        ck.error(("opens",), f"{opens.isoformat()} is after the deadline {deadline.isoformat()}")
+        ck.error(("opens",), say("item.after_deadline", day=opens.isoformat(), deadline=deadline.isoformat()))
     if hearing and deadline and hearing < deadline:
-        ck.error(("hearing",), f"{hearing.isoformat()} is before the deadline {deadline.isoformat()}")
+        ck.error(("hearing",), say("item.before_deadline", day=hearing.isoformat(), deadline=deadline.isoformat()))
     if start_date and deadline and start_date < deadline:
-        ck.error(("start_date",), f"{start_date.isoformat()} is before the deadline {deadline.isoformat()}")
+        ck.error(
+            ("start_date",), say("item.before_deadline", day=start_date.isoformat(), deadline=deadline.isoformat())
+        )
 
 
 def _image_rules(folder: Path, written: Any, image: str | None, texts: dict[str, LoadedText], ck: Checker) -> None:
     for loaded in texts.values():
         has_alt = loaded.front.data.get("image_alt") is not None
         if written and not has_alt:
-            loaded.error(ck.problems, "image_alt", "required when the item has an image: say what it shows")
+            loaded.error(ck.problems, "image_alt", say("item.alt_required"))
         if not written and has_alt:
-            loaded.error(ck.problems, "image_alt", f"there is no image in {ITEM_DATA} to describe")
+            loaded.error(ck.problems, "image_alt", say("item.alt_without_image", file=ITEM_DATA))
     if not image:
         return
     path = folder / image
     real_folder = os.path.realpath(folder)
     if os.path.commonpath([os.path.realpath(path), real_folder]) != real_folder:
-        ck.error(("image",), f"{image!r} leaves the item's folder (a link to elsewhere is not allowed)")
+        ck.error(("image",), say("item.image_outside", image=image))
     elif not path.is_file():
         present = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
-        hint = f" (images here: {', '.join(present)})" if present else ""
-        ck.error(("image",), f"no file {image!r} in the item's folder{hint}")
+        if present:
+            ck.error(("image",), say("item.image_missing_here", image=image, present=", ".join(present)))
+        else:
+            ck.error(("image",), say("item.image_missing", image=image))
     elif path.stat().st_size > MAX_ASSET_BYTES:
         size = path.stat().st_size // 1_000_000
-        ck.error(("image",), f"{image!r} is {size} MB; at most {MAX_ASSET_BYTES // 1_000_000} MB")
+        ck.error(("image",), say("item.image_size", image=image, size=size, maximum=MAX_ASSET_BYTES // 1_000_000))
     elif problem := image_problem(path):
-        ck.error(("image",), f"{image!r} {problem}")
+        ck.error(("image",), say("item.image_problem", image=image, problem=problem))
 
 
 def _strings(value: Any, where: yamlsource.Path = ()) -> list[tuple[yamlsource.Path, str]]:
@@ -191,7 +196,7 @@ def _strings(value: Any, where: yamlsource.Path = ()) -> list[tuple[yamlsource.P
 def _placeholder_rules(facts: yamlsource.YamlDoc, texts: dict[str, LoadedText], ck: Checker) -> None:
     """A published item must not keep what `labsite new` wrote as an example."""
     examples = placeholders()
-    message = "still the template's example: write the real one (or keep draft: true)"
+    message = say("item.placeholder")
     for where, value in _strings(facts.data):
         if value in examples:
             ck.error(where, message)
@@ -202,9 +207,7 @@ def _placeholder_rules(facts: yamlsource.YamlDoc, texts: dict[str, LoadedText], 
                 page_ck.error(where, message)
         if loaded.front.body.strip() in examples:
             path = loaded.front.doc.path
-            ck.problems.append(
-                Diagnostic(path, loaded.front.body_line, 1, "error", "", f"the text of the page is {message}")
-            )
+            ck.problems.append(Diagnostic(path, loaded.front.body_line, 1, "error", "", say("item.placeholder_text")))
 
 
 def _contact(data: dict[str, Any]) -> Contact:

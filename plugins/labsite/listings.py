@@ -15,6 +15,7 @@ from PIL import Image
 
 from .diagnostics import Diagnostic
 from .languages import LANGUAGES
+from .messages import say
 from .model import Partner, Project
 from .page import Page
 from .schemas import DATA_SOURCES, INSTITUTIONS, STATUSES
@@ -224,7 +225,7 @@ def generated_pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
                     1,
                     "error",
                     "",
-                    "missing: the partners index page, which holds the partner pages",
+                    say("listings.partners_page"),
                 )
             )
         found = directory(catalog, lang)

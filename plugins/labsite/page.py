@@ -20,6 +20,7 @@ class Page:
     body: str = field(default="", repr=False, compare=False)
     body_line: int = 1
     view: Any = field(default=None, repr=False, compare=False)  # what a generated page shows
+    preview: str = ""  # "draft" or "scheduled": shown only by `labsite serve --drafts`
 
     @property
     def key(self) -> str:

@@ -12,7 +12,7 @@ from .dates import long_date
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from .model import Announcement, Project
 from .page import Page
-from .strings import count
+from .strings import count, translate
 from .urls import absolute, relative
 
 
@@ -128,6 +128,16 @@ class PageView:
         if isinstance(item, Announcement) and item.is_job:
             return jobs.details(self.catalog, self.page, self.site_name)
         return None
+
+    @property
+    def preview_banner(self) -> str:
+        """What a preview of a draft or of an item dated later says (empty on a published page)."""
+        item = self.page.item
+        if self.page.preview == "draft":
+            return translate(self.lang, "preview.draft")
+        if self.page.preview == "scheduled" and isinstance(item, Announcement):
+            return translate(self.lang, "preview.scheduled", date=long_date(item.date, self.lang))
+        return ""
 
     @property
     def is_closed_job(self) -> bool:

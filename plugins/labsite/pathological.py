@@ -18,7 +18,7 @@ import markdown
 from .bodies import check_body
 
 PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
-    "heading with trailing spaces": (lambda n: "# Title" + " " * n + "x", 1_000),
+    "heading with trailing spaces": (lambda n: "## Title" + " " * n + "x", 1_000),
     "a line of '<a '": (lambda n: "<a " * n, 10_000),
     "a line of '['": (lambda n: "[" * n, 10_000),
     "a line of '[x]('": (lambda n: "[x](" * n, 10_000),

@@ -8,6 +8,7 @@ from . import yamlsource
 from .diagnostics import Diagnostic
 from .fields import INVALID, Checker
 from .frontmatter import decode
+from .messages import say
 from .model import Partner, Taxonomy
 from .schemas import PARTNERS, TAXONOMY
 
@@ -20,7 +21,7 @@ def _load(root: Path, name: str, problems: list[Diagnostic]) -> tuple[yamlsource
     if path.is_symlink():
         return None, None  # reported by sources.discover; never read through
     if not path.is_file():
-        problems.append(Diagnostic(name, 1, 1, "error", "", "this registry file is missing"))
+        problems.append(Diagnostic(name, 1, 1, "error", "", say("registry.missing")))
         return None, None
     text, found = decode(name, path.read_bytes())
     problems += found
@@ -47,7 +48,7 @@ def load_partners(root: Path, problems: list[Diagnostic]) -> dict[str, Partner]:
         if entry is INVALID:
             continue
         if entry["id"] in partners:
-            ck.error((index, "id"), f"partner id {entry['id']!r} is used twice")
+            ck.error((index, "id"), say("registry.twice", id=entry["id"]))
             continue
         partners[entry["id"]] = Partner(entry["id"], entry["name"], entry["institution"], entry.get("url"))
     return partners

@@ -15,6 +15,7 @@ import yaml
 
 from .fields import Field, Items, Record
 from .languages import LANGUAGES
+from .messages import say
 from .registry import load_partners, load_taxonomy
 from .schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, JOB_TYPES, PROJECT, PROJECT_PAGE, REQUIRED_FOR_JOBS
 from .sources import ITEM_DATA, SLUG
@@ -164,14 +165,12 @@ def render(kind: str, root: Path, today: dt.date) -> dict[str, str]:
 def create(kind: str, slug: str, root: Path, today: dt.date) -> list[Path]:
     """Write the item's folder; refuses to touch an existing one."""
     if kind not in KINDS:
-        raise ScaffoldError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        raise ScaffoldError(say("new.kind", kind=kind, kinds=", ".join(KINDS)))
     if not SLUG.match(slug):
-        raise ScaffoldError(
-            f"{slug!r} is not a valid slug: lowercase letters, digits and single hyphens, e.g. 'sepsis-alert'"
-        )
+        raise ScaffoldError(say("new.slug", slug=slug))
     folder = root / ("projects" if kind == "project" else "news") / slug
     if folder.exists():
-        raise ScaffoldError(f"{folder.relative_to(root)} already exists: nothing written (choose another slug)")
+        raise ScaffoldError(say("new.exists", folder=str(folder.relative_to(root))))
     files = render(kind, root, today)
     folder.mkdir(parents=True)
     written = []

@@ -35,8 +35,8 @@ JOB_KINDS = ("phd", "postdoc", "engineer", "internship", "hosting-position", "ot
 INSTITUTIONS = ("AP-HP", "Inria", "other")
 JOB_TYPES = ("job", "call")
 
-_IN_YML = "it is the same in both languages, so it goes in index.yml"
-_IN_MD = "it is written in each language, so it goes in index.fr.md and index.en.md"
+_IN_YML = "elsewhere.in_yml"  # message keys
+_IN_MD = "elsewhere.in_md"
 EXAMPLE_DAY = dt.date(2027, 1, 15)
 
 CONTACT = Record(
@@ -106,7 +106,7 @@ CONTENT_PAGE = Record(
         Field("title", Text(120), True, ("Titre de la page", "Page title"), "Titre"),
         Field(
             "slug",
-            Text(80, pattern=SLUG + "|^$", pattern_help="lowercase letters, digits and hyphens", min_length=0),
+            Text(80, pattern=SLUG + "|^$", pattern_help="help.slug", min_length=0),
             False,
             ("Adresse de la page (vide pour l’accueil)", "The page's URL segment (empty for the home page)"),
             "titre",
@@ -335,7 +335,7 @@ PARTNER = Record(
     (
         Field(
             "id",
-            Text(60, pattern=SLUG, pattern_help="an id is lowercase letters, digits and hyphens"),
+            Text(60, pattern=SLUG, pattern_help="help.id"),
             True,
             ("Identifiant, cité par les projets", "Id, used by projects"),
             "inria-example",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from .languages import DEFAULT_LANGUAGE
@@ -47,3 +48,9 @@ def render(catalog: Catalog, base_url: str) -> bytes:
 
 def robots(base_url: str) -> bytes:
     return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(base_url, 'sitemap.xml')}\n".encode()
+
+
+def cname(base_url: str) -> bytes | None:
+    """GitHub Pages' CNAME file: the custom domain of site_url (none for a *.github.io address)."""
+    host = urlsplit(base_url).hostname or ""
+    return None if not host or host.endswith(".github.io") else f"{host}\n".encode()

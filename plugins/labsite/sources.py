@@ -20,6 +20,7 @@ from typing import Literal
 
 from .diagnostics import Diagnostic
 from .languages import LANGUAGES
+from .messages import say
 
 Kind = Literal["content", "project", "announcement", "generated"]
 
@@ -79,21 +80,33 @@ CACHE_DIR = ".cache"
 
 def committed_caches(root: Path) -> list[Diagnostic]:
     """Files committed under .cache/: a cache is the build's own, never taken from a pull request."""
+    listed = _git(root, "ls-files", "-z", "--", CACHE_DIR) or []  # none outside a git checkout
+    return [Diagnostic(name, 1, 1, "error", "", say("source.cache")) for name in sorted(listed)]
+
+
+def changed_paths(root: Path) -> set[str]:
+    """Files not yet on the main branch: new or edited in the working tree, and, on a pull
+    request (LABSITE_BASE_REF, set by its workflow), every file it changes."""
+    found = set(_git(root, "ls-files", "-z", "--others", "--modified", "--exclude-standard") or [])
+    if base := os.environ.get("LABSITE_BASE_REF"):
+        found |= set(_git(root, "diff", "-z", "--name-only", f"{base}...HEAD") or [])
+    return found
+
+
+def _git(root: Path, *args: str) -> list[str] | None:
+    """The NUL-separated names git prints, or None where git can't say (no git, no checkout)."""
     git = shutil.which("git")
     if git is None:
-        return []
+        return None
     try:
-        listed = subprocess.run(
-            [git, "ls-files", "-z", "--", CACHE_DIR], cwd=root, capture_output=True, timeout=30, check=True
-        ).stdout
+        out = subprocess.run([git, *args], cwd=root, capture_output=True, timeout=30, check=True).stdout
     except (OSError, subprocess.SubprocessError):
-        return []  # not a git checkout: nothing is committed
-    message = "files under .cache/ are made by the build and must not be committed: git rm --cached this file"
-    return [Diagnostic(name, 1, 1, "error", "", message) for name in sorted(listed.decode().split("\0")) if name]
+        return None
+    return [name for name in out.decode("utf-8", "replace").split("\0") if name]
 
 
 def _symlink(path: str) -> Diagnostic:
-    return Diagnostic(path, 1, 1, "error", "", "a symbolic link is not allowed: commit the file itself")
+    return Diagnostic(path, 1, 1, "error", "", say("source.symlink"))
 
 
 def discover(root: Path) -> SourceTree:
@@ -112,7 +125,7 @@ def discover(root: Path) -> SourceTree:
             continue
         match = _PAGE_NAME.match(file.name)
         if not match or match["lang"] not in LANGUAGES:
-            bad(rel, f"a page's file name must end in {allowed} (e.g. 'about.fr.md')")
+            bad(rel, say("source.page_name", allowed=allowed))
             continue
         stem = PurePosixPath(*parts).parent.joinpath(match["stem"]).as_posix()
         tree.pages.append(SourcePage(rel, "content", stem, match["lang"]))
@@ -122,18 +135,18 @@ def discover(root: Path) -> SourceTree:
             file = PurePosixPath(section, *parts)
             rel = file.as_posix()
             if len(parts) < 2:
-                bad(rel, f"put each item in its own folder: {section}/<slug>/index.fr.md and index.en.md")
+                bad(rel, say("source.own_folder", section=section))
                 continue
             slug = parts[0]
             if not SLUG.match(slug):
-                bad(rel, f"folder name {slug!r} is not a valid slug: use lowercase letters, digits and single hyphens")
+                bad(rel, say("source.slug", slug=slug))
                 continue
             key = f"{section}/{slug}"
             if len(parts) == 2 and file.name == ITEM_DATA:
                 tree.item_data[key] = rel
                 continue
             if file.suffix in (".yml", ".yaml"):
-                bad(rel, f"an item's facts go in {section}/{slug}/{ITEM_DATA}; rename or remove this file")
+                bad(rel, say("source.facts_file", path=f"{section}/{slug}/{ITEM_DATA}"))
                 continue
             if file.suffix != ".md":
                 tree.assets.append(Asset(rel, key))
@@ -141,7 +154,7 @@ def discover(root: Path) -> SourceTree:
             match = _PAGE_NAME.match(file.name)
             if len(parts) != 2 or not match or match["stem"] != "index" or match["lang"] not in LANGUAGES:
                 names = ", ".join(f"index.{code}.md" for code in LANGUAGES)
-                bad(rel, f"an item folder holds {ITEM_DATA}, {names} and its images; rename or move this file")
+                bad(rel, say("source.item_files", files=f"{ITEM_DATA}, {names}"))
                 continue
             tree.pages.append(SourcePage(rel, kind, key, match["lang"]))
     for _ in _files(root, DATA_DIR, tree.problems):

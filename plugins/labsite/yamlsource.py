@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic
+from .messages import Message, say
 
 Path = tuple[str | int, ...]  # ("contacts", 0, "email")
 MAX_NODES = 20_000  # far above any real front matter; stops pathological files early
@@ -72,7 +73,7 @@ def load(path: str, text: str, first_line: int = 1) -> tuple[YamlDoc | None, lis
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + first_line
-        error(line, 1, f"a character YAML does not allow (U+{exc.character:04X}): remove it")
+        error(line, 1, say("yaml.character", code=exc.character))
         return None, problems
     try:
         # Anchors and aliases need & or *; most files have neither, and skip this second scan.
@@ -82,7 +83,7 @@ def load(path: str, text: str, first_line: int = 1) -> tuple[YamlDoc | None, lis
                 error(
                     mark.line + first_line,
                     mark.column + 1,
-                    "YAML anchors and aliases (& and *) are not allowed: write the value out",
+                    say("yaml.anchor"),
                 )
                 return None, problems
         node = loader.get_single_node()
@@ -98,34 +99,63 @@ def load(path: str, text: str, first_line: int = 1) -> tuple[YamlDoc | None, lis
         mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
         line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
         if unclosed and "quoted" in (exc.context or ""):
-            reason = "a quoted text starts here and is never closed: add the closing quote"
+            reason: str | Message = say("yaml.unclosed")
         else:
-            reason = exc.problem or exc.context or "invalid YAML"
+            reason = _reason(exc.problem or exc.context or "invalid YAML")
         source_lines = text.splitlines()
         written = source_lines[line - first_line] if mark and 0 <= line - first_line < len(source_lines) else ""
-        error(line, column, f"YAML syntax error: {reason}{_hint(exc, written)}")
+        hint = _hint(exc, written)
+        error(
+            line,
+            column,
+            say("yaml.syntax_hint", reason=reason, hint=hint) if hint else say("yaml.syntax", reason=reason),
+        )
     except yaml.YAMLError as exc:
-        error(first_line, 1, f"YAML error: {exc}")
+        error(first_line, 1, say("yaml.error", detail=str(exc)))
     except RecursionError:
-        error(first_line, 1, "the YAML is nested too deeply")
+        error(first_line, 1, say("yaml.deep"))
     finally:
         loader.dispose()
     return None, problems
 
 
-def _hint(exc: yaml.MarkedYAMLError, line: str) -> str:
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[\w-]+:\s+(?P<quote>['"])(?P<text>.*)$""")
+# What PyYAML says, in words a contributor can act on.
+_REASONS = {
+    "did not find expected key": "yaml.reason.key",
+    "could not find expected ':'": "yaml.reason.colon",
+    "mapping values are not allowed": "yaml.reason.mapping",
+    "found character '\\t' that cannot start any token": "yaml.reason.tab",
+    "found character that cannot start any token": "yaml.reason.token",
+    "expected <block end>": "yaml.reason.block_end",
+    "found unexpected end of stream": "yaml.reason.end",
+}
+
+
+def _reason(problem: str) -> str | Message:
+    key = next((key for start, key in _REASONS.items() if problem.startswith(start)), None)
+    return say(key) if key else problem  # PyYAML's own words for the rare others
+
+
+def _hint(exc: yaml.MarkedYAMLError, line: str) -> Message | None:
     problem = exc.problem or ""
-    if "\t" in line[: len(line) - len(line.lstrip())]:
-        return " (indent with spaces, not tabs)"
+    if quoted := _QUOTED_VALUE.match(line):
+        # 'L'IA au service…' or "le projet "phare"": the quote inside closes the text early.
+        inner = quoted["text"].rstrip()
+        inner = inner[:-1] if inner.endswith(quoted["quote"]) else inner
+        if quoted["quote"] in inner:
+            if quoted["quote"] == "'":
+                return say("hint.apostrophe", example=inner.replace("''", "'"))
+            return say("hint.double_quotes", example=inner)
+    if "\t" in line[: len(line) - len(line.lstrip())] or "found character '\\t'" in problem:
+        return say("hint.tabs")
     if "mapping values are not allowed" in problem:
-        return " (a text containing ': ' must be put in quotes)"
-    if "found character '\\t'" in problem:
-        return " (indent with spaces, not tabs)"
+        return say("hint.colon")
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return " (check the indentation and that every quote is closed)"
+        return say("hint.indent")
     if "expected alphabetic or numeric character" in problem or "found character that cannot start" in problem:
-        return " (a text starting with * & ! | > % @ or ` must be put in quotes)"
-    return ""
+        return say("hint.special")
+    return None
 
 
 def _walk(node: yaml.Node, where: Path, doc: YamlDoc, first_line: int, error: Any, lines: list[str]) -> bool:
@@ -137,7 +167,7 @@ def _walk(node: yaml.Node, where: Path, doc: YamlDoc, first_line: int, error: An
         line, column = current.start_mark.line + first_line, current.start_mark.column + 1
         count += 1
         if count > MAX_NODES:
-            error(first_line, 1, f"the YAML has more than {MAX_NODES} values: it cannot be front matter")
+            error(first_line, 1, say("yaml.too_many", maximum=MAX_NODES))
             return False
         doc.values[at] = (line, column)
         if isinstance(current, yaml.ScalarNode):
@@ -153,10 +183,10 @@ def _walk(node: yaml.Node, where: Path, doc: YamlDoc, first_line: int, error: An
                 name = str(key_node.value)
                 key_line, key_column = key_node.start_mark.line + first_line, key_node.start_mark.column + 1
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    error(key_line, key_column, "YAML merge keys (<<) are not allowed: write the fields out")
+                    error(key_line, key_column, say("yaml.merge"))
                     return False
                 if name in names:
-                    error(key_line, key_column, "this key is written twice: keep one", name)
+                    error(key_line, key_column, say("yaml.twice"), name)
                 names.add(name)
                 doc.keys[(*at, name)] = (key_line, key_column)
                 stack.append((value_node, (*at, name)))

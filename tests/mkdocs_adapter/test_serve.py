@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import FIXTURE_EPOCH, write_site
+from tests.conftest import FIXTURE_EPOCH, FIXTURE_FILES, NEWS_YML, build, run_labsite, write_site
 
 
 def free_port() -> int:
@@ -62,3 +62,37 @@ def test_an_edited_page_is_rebuilt_in_both_languages(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_drafts_are_previewed_with_a_banner_and_never_built(tmp_path: Path) -> None:
+    files = dict(FIXTURE_FILES)
+    files["projects/lung-scan/index.yml"] = str(files["projects/lung-scan/index.yml"]).replace(
+        "draft: false", "draft: true"
+    )
+    files["news/first-news/index.yml"] = NEWS_YML.replace("date: 2026-05-04", "date: 2027-02-01")
+    write_site(tmp_path, files)
+    port = free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1", "LABSITE_LANG": "en"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "labsite.cli", "serve", "--drafts", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(base + "projets/lung-scan/", "ls-preview-banner", 120), "the draft is not previewed"
+        assert "Brouillon" in fetch(base + "projets/lung-scan/") and "noindex" in fetch(base + "projets/lung-scan/")
+        assert "Draft: this page is not published" in fetch(base + "en/projects/lung-scan/")
+        assert "paraîtra le 1er février 2027" in fetch(base + "actualites/first-news/")
+        assert "ls-preview-banner" not in fetch(base + "projets/heart-ai/")  # published pages say nothing
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    site = build(tmp_path / "mkdocs.yml")  # LABSITE_DRAFTS is the preview's alone
+    assert not (site / "projets/lung-scan").exists() and not (site / "actualites/first-news").exists()
+    result = run_labsite(tmp_path / "mkdocs.yml", "check")
+    assert (
+        "projects/lung-scan/: draft" in result.stderr and "news/first-news/: published from 2027-02-01" in result.stderr
+    )

@@ -238,3 +238,11 @@ def test_broken_links_stop_the_build_with_file_and_line(tmp_path: Path) -> None:
     ):
         assert fragment in result.stderr, result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_the_custom_domain_is_written_for_github_pages(fixture_site: Path) -> None:
+    """site_url's host goes into site/CNAME, which GitHub Pages reads (see DEPLOYING.md)."""
+    assert (fixture_site / "CNAME").read_text() == "lab.example.org\n"
+    from labsite import sitemap
+
+    assert sitemap.cname("https://bernoulli-lab.github.io/site/") is None

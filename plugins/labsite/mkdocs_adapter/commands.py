@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _serve_url, _timestamp
 
+from ..messages import language, say, shown
 from .language_pass import plugin_instances
+from .site.plugin import DRAFTS_VARIABLE
 
 log = logging.getLogger("mkdocs")
 
@@ -33,11 +42,141 @@ def build(config_file: str, *, strict: bool = False, site_dir: str | None = None
             config.plugins.on_shutdown()
 
 
-def serve(config_file: str, *, dev_addr: str | None = None) -> None:
-    """Preview with live reload; after the first build, only the pages whose sources changed
-    are rendered again (MkDocs' dirty builds), so an edit shows in seconds on a large site."""
+# MkDocs' messages meant for documentation sites, or said again by our one line a rebuild.
+_CHATTER = (
+    "Building documentation",
+    "Cleaning site directory",
+    "Documentation built in",
+    "Detected file changes",
+    "Reloading browsers",
+    "A 'dirty' build is being performed",
+    "The directory",  # "... contains stale files" (dirty builds keep the previous files on purpose)
+    "The following pages exist in the docs directory",
+    "Cards (",
+    "An error happened during the rebuild",
+)
+
+
+RELOAD_SCRIPT = "/.labsite-livereload.js"
+
+
+class _Quiet(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_CHATTER)
+
+
+class _Errors(logging.Handler):
+    """The error messages logged during a build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not str(record.msg).startswith("Aborted with"):
+            self.messages.append(record.getMessage())
+
+
+class _PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, which answers every page with the sources' errors while
+    they have some (MkDocs' own server would leave the browser waiting), and loads its
+    reloading script from a file: the pages' Content-Security-Policy refuses inline scripts."""
+
+    errors: str | None = None
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        at = content.rfind(b"</body>")
+        at = len(content) if at == -1 else at
+        tag = f'<script src="{RELOAD_SCRIPT}?{epoch}-{_timestamp()}"></script>'.encode()
+        return content[:at] + tag + content[at:]
+
+    def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
+        path = environ.get("PATH_INFO", "")
+        if path == RELOAD_SCRIPT:
+            epoch, _, request = environ.get("QUERY_STRING", "").partition("-")
+            script = _SCRIPT_TEMPLATE.substitute(epoch=int(epoch or 0), request_id=int(request or 0))
+            start_response("200 OK", [("Content-Type", "text/javascript"), ("Cache-Control", "no-store")])
+            return [script.encode()]
+        if self.errors is None or path.startswith("/livereload/") or not (path.endswith("/") or path.endswith(".html")):
+            return super()._serve_request(environ, start_response)
+        page = self._inject_js_into_html(error_page(self.errors).encode("utf-8"), self._visible_epoch)
+        start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8")])
+        return [page]
+
+
+def error_page(errors: str) -> str:
+    """The page a preview shows while the sources have errors, in the contributor's language."""
+    lang = language()
+    title = html.escape(shown(say("serve.errors_title"), lang))
+    hint = html.escape(shown(say("serve.errors_hint"), lang))
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        '<meta name="viewport" content="width=device-width,initial-scale=1"></head>'
+        '<body style="font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
+        f'<h1 style="color:#b4441c">{title}</h1><p>{hint}</p>'
+        f'<pre style="white-space:pre-wrap;background:#f6f1e9;padding:1rem">{html.escape(errors)}</pre></body></html>'
+    )
+
+
+def serve(config_file: str, *, dev_addr: str | None = None, drafts: bool = False) -> None:
+    """Preview with live reload (MkDocs' server and dirty builds): after the first build, only
+    the pages an edit shows on are rendered again; one line a rebuild; while the sources have
+    errors, every page shows them, and the preview recovers by itself once they are fixed.
+    ``drafts`` also shows drafts and items dated later, each with a banner saying so."""
     _quiet_material()
-    mkdocs_serve(config_file, dev_addr=dev_addr, livereload=True, build_type="dirty")
+    if drafts:
+        os.environ[DRAFTS_VARIABLE] = "1"
+    quiet = _Quiet()
+    for handler in logging.getLogger("mkdocs").handlers:  # every record passes them, whichever logger made it
+        handler.addFilter(quiet)
+    site_dir = tempfile.mkdtemp(prefix="labsite-preview-")
+    overrides = {"site_dir": site_dir, **({"dev_addr": dev_addr} if dev_addr else {})}
+    config = load_config(config_file, **overrides)
+    config.plugins.on_startup(command="serve", dirty=True)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    serve_url = _serve_url(host, port, mount_path)
+
+    def builder(config: MkDocsConfig | None = None) -> None:
+        if config is None:
+            config = load_config(config_file, **overrides)
+        config.site_url = serve_url
+        said = _Errors()  # MkDocs logs a plugin's error, then raises a bare "Aborted"
+        logging.getLogger("mkdocs").addHandler(said)
+        try:
+            mkdocs_build(config, serve_url=serve_url, dirty=True)
+        except MkDocsException as exc:
+            server.errors = "\n".join(said.messages) or str(exc)
+            log.error(shown(say("serve.failed")))
+        else:
+            server.errors = None
+        finally:
+            logging.getLogger("mkdocs").removeHandler(said)
+
+    server = _PreviewServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+    server.error_handler = lambda code: _page(site_dir, code)
+    try:
+        builder(config)
+        server.watch(config.docs_dir)
+        if config.config_file_path:
+            server.watch(config.config_file_path)
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _page(site_dir: str, code: int) -> bytes | None:
+    page = Path(site_dir) / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
 
 __all__ = ["MkDocsException", "build", "serve"]

@@ -38,20 +38,22 @@ def run(
     today: dt.date,
     catalog: Any = None,
     serve: tuple[str, bool] | None = None,
-) -> None:
-    """Build ``lang`` into ``site_dir``; raises MkDocsException on failure."""
+    rebuild: Any = None,
+) -> int:
+    """Build ``lang`` into ``site_dir``; returns the pages rendered; raises MkDocsException on failure."""
     own = _SERVE_PLUGINS.setdefault(lang, {}) if serve else {}
     first = serve is not None and not own
     with plugin_instances(own):
         config = load_config(config_file, site_dir=site_dir, site_url=site_url)
         plugin = config.plugins["labsite"]
-        plugin.lang, plugin.today, plugin.preloaded = lang, today, catalog
+        plugin.lang, plugin.today, plugin.preloaded, plugin.rebuild = lang, today, catalog, rebuild
         dirty = bool(serve and serve[1])
         if serve is None or first:
             config.plugins.on_startup(command="serve" if serve else "build", dirty=dirty)
         build(config, dirty=dirty)
         if serve is None:
             config.plugins.on_shutdown()
+        return plugin.rendered
 
 
 @contextmanager

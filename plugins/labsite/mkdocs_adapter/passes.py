@@ -87,12 +87,14 @@ def run_here(
     today: dt.date,
     catalog: object,
     serve: tuple[str, bool] | None = None,
-) -> None:
+    rebuild: object = None,
+) -> int:
     """Build a language's pass in this process, now, on a catalog read already (``serve``: the
-    preview's (language, dirty), so the pass keeps its plugins from one rebuild to the next)."""
+    preview's (language, dirty), so the pass keeps its plugins from one rebuild to the next;
+    ``rebuild``: what the preview renders again). Returns the pages it rendered."""
     from . import language_pass
 
     try:
-        language_pass.run(config_file, lang, str(site_dir), site_url, today, catalog, serve)
+        return language_pass.run(config_file, lang, str(site_dir), site_url, today, catalog, serve, rebuild)
     except MkDocsException as exc:
         raise PluginError(f"the '{lang}' language pass failed:\n{exc}") from exc

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from ... import cards, clock, csp, feeds, frontmatter, publish, sanitize, share, sitemap
+from ... import cards, clock, csp, feeds, frontmatter, preview, publish, sanitize, share, sitemap
 from ...catalog import HOME, Catalog, build_catalog
 from ...page import Page
 from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
+from ...messages import say, shown
 from ...model import Announcement
 from ...obfuscation import obfuscate_markdown
 from ...pageview import PageView
@@ -39,6 +41,7 @@ from .config import SiteConfig
 log = logging.getLogger("mkdocs.plugins.labsite")
 CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
 LOGO = "assets/images/logo.png"
+DRAFTS_VARIABLE = "LABSITE_DRAFTS"  # set by `labsite serve --drafts`
 
 # Pages whose layout is a landing or a listing: no documentation sidebars.
 WIDE_PAGES = {HOME, "projects", "news", "jobs", "partners"}
@@ -75,6 +78,13 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         self._warnings: CountHandler | None = None
         self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
         self._serving, self._dirty = False, False
+        # A preview's rebuilds render only what an edit shows on (labsite.preview); language_pass
+        # hands the other languages the default pass's plan.
+        self.rebuild: preview.Rebuild | None = None
+        self._good: tuple[Catalog, preview.Stamps] | None = None  # the last preview that built
+        self._reading: preview.Stamps = {}
+        self._started = 0.0
+        self.rendered = 0  # pages rendered by this pass
         self.report = BuildReport(self.lang)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -90,6 +100,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     @event_priority(100)  # before Material's search reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._started = time.perf_counter()
         self.report = BuildReport(self.lang)
         root = Path(config.config_file_path).parent
         if not config.site_url:
@@ -102,7 +113,15 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         self._today = today
         if self.is_primary and self._parallel and not self._serving:
             self._start_passes(config, today)  # they read the sources while this pass does
-        self.catalog = self.preloaded or build_catalog(root, today=today)
+        # Drafts and items dated later are laid out only in a preview that asks for them.
+        previews = self._serving and os.environ.get(DRAFTS_VARIABLE) == "1"
+        if self._serving and self.is_primary:
+            self._reading = preview.stamps(root)  # before reading: an edit meanwhile is seen next time
+        self.catalog = self.preloaded or build_catalog(root, today=today, previews=previews)
+        if self._serving and self.is_primary and self._good is not None:
+            before, stamps = self._good
+            self.rebuild = preview.affected(before, self.catalog, preview.changed(stamps, self._reading))
+        self.rendered = 0
         if not self.preloaded:  # a catalog handed over was timed in the pass that read it
             self.report.phases.update(self.catalog.timings)
         self.report.restart()
@@ -192,16 +211,15 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         in_nav = set(self.config.nav)
         for page in self.catalog.pages_in(self.lang):
             level = InclusionLevel.INCLUDED if page.key in in_nav else InclusionLevel.NOT_IN_NAV
-            if page.source.kind == "generated" and self._dirty:
-                # In a dirty preview, listings are rendered again only when mkdocs.yml changes.
-                file = File(page.path, None, config.site_dir, True, dest_uri=page.dest_uri, inclusion=level)
-                file.abs_src_path = str(config.config_file_path)
-            elif page.source.kind == "generated":
+            if page.source.kind == "generated":
                 # Facet and partner pages: made from the catalog, their template shows the view.
                 file = File.generated(config, page.path, content="", inclusion=level)
                 file.dest_uri = page.dest_uri
             else:
                 file = File(page.path, root, config.site_dir, True, dest_uri=page.dest_uri, inclusion=level)
+            if self._dirty and self.rebuild is not None:
+                # A preview's rebuild: what the edit shows on, whatever the files' dates say.
+                file.is_modified = lambda again=self.rebuild.renders(page.path): again  # type: ignore[method-assign]
             kept.append(file)
         for asset in self.catalog.assets:
             dest = self.catalog.asset_dest(asset, self.lang)
@@ -254,6 +272,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         assert self.catalog is not None
         context["ls"] = PageView(self.catalog, self._page(page), self.base_url, self.config.footer, config.site_name)
+        self.rendered += 1
         return context
 
     # -- publishing ----------------------------------------------------------------------
@@ -284,7 +303,9 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             self.report.save()
             return
         if self._serving:
-            self._serve_other_languages(config, site_dir)
+            rendered = self.rendered + self._serve_other_languages(config, site_dir)
+            self._good = (self.catalog, self._reading)
+            self._log_rebuild(rendered)
             return
         assert self._staging is not None and self._target is not None
         for run in self._passes:
@@ -307,21 +328,45 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         log.info("Site published to %s (%s)", self._target, ", ".join(LANGUAGES))
         self._cleanup()
 
-    def _serve_other_languages(self, config: MkDocsConfig, site_dir: Path) -> None:
-        """Preview: the other languages built here, into the served folder, no staging."""
+    def _serve_other_languages(self, config: MkDocsConfig, site_dir: Path) -> int:
+        """Preview: the other languages built here, into the served folder, no staging; returns
+        the pages they rendered."""
+        rendered = 0
         for other in others(self.lang):
             destination = site_dir / LANGUAGES[other.code].prefix
-            passes.run_here(
-                str(config.config_file_path), other.code, destination, self.base_url, self._today, self.catalog,
+            rendered += passes.run_here(
+                str(config.config_file_path),
+                other.code,
+                destination,
+                self.base_url,
+                self._today,
+                self.catalog,
                 serve=(other.code, self._dirty),
+                rebuild=self.rebuild,
             )
         self._write_site_files(site_dir)
+        return rendered
+
+    def _log_rebuild(self, rendered: int) -> None:
+        """A preview's one line a rebuild: what changed, what was rendered, how long it took."""
+        assert self.catalog is not None
+        seconds = time.perf_counter() - self._started
+        pages = len(self.catalog.pages)
+        if self.rebuild is None:
+            log.info(shown(say("serve.built", pages=pages, seconds=seconds)))
+            return
+        changed = ", ".join(self.rebuild.changed[:3]) + (" …" if len(self.rebuild.changed) > 3 else "")
+        message = say("serve.rebuilt", changed=changed or "-", rendered=rendered, pages=pages, seconds=seconds)
+        log.info(shown(message))
 
     def _write_site_files(self, site_dir: Path) -> None:
-        """What only the whole site has: the sitemap of both languages, robots.txt, the logo."""
+        """What only the whole site has: the sitemap of both languages, robots.txt, the CNAME of
+        its custom domain, the logo."""
         assert self.catalog is not None
         (site_dir / "sitemap.xml").write_bytes(sitemap.render(self.catalog, self.base_url))
         (site_dir / "robots.txt").write_bytes(sitemap.robots(self.base_url))
+        if cname := sitemap.cname(self.base_url):
+            (site_dir / "CNAME").write_bytes(cname)
         (site_dir / LOGO).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / LOGO).write_bytes(cards.logo())
 
