@@ -365,7 +365,7 @@ def bench(
     return runs
 
 
-def _free_port() -> int:
+def free_port() -> int:
     import socket
 
     with socket.socket() as probe:
@@ -373,7 +373,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _page_text(url: str) -> str:
+def page_text(url: str) -> str:
     import urllib.request
 
     try:
@@ -391,14 +391,14 @@ def reload_times(site: Path, edits: int = 3, timeout: float = 600.0) -> tuple[fl
     project = folders[len(folders) // 2]
     facts = project / "index.yml"
     original = facts.read_text(encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/projets/{project.name}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "labsite.cli", "serve", "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         started = time.perf_counter()
-        while not _page_text(url):
+        while not page_text(url):
             if time.perf_counter() - started > timeout or server.poll() is not None:
                 raise RuntimeError(f"labsite serve did not serve {url}")
             time.sleep(0.2)
@@ -410,7 +410,7 @@ def reload_times(site: Path, edits: int = 3, timeout: float = 600.0) -> tuple[fl
             time.sleep(1.1)  # a new modification time, whatever the file system's resolution
             saved = time.perf_counter()
             facts.write_text("\n".join([f"acronym: {marker}", *lines]) + "\n", encoding="utf-8")
-            while marker not in _page_text(url):
+            while marker not in page_text(url):
                 if time.perf_counter() - saved > timeout:
                     raise RuntimeError(f"the edit never showed on {url}")
                 time.sleep(0.02)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -80,24 +81,15 @@ def check_body(
     """Problems of one page's body; ``published`` and ``sources`` are repository paths of pages,
     ``anchors_of`` gives a page's anchors (None: not checked). ``limits=False`` runs every scan
     even on a body over the limits (the benchmark's hostile inputs: each scan is linear anyway)."""
-    problems: list[Diagnostic] = []
-    lines = scan.Lines.of(body, first_line)
+    own, text, lines = _own_problems(path, body, first_line, limits)
+    problems = list(own)
+    if text is None:
+        return problems  # too big: the other scans would only repeat it
 
     def error(offset: int, message: Message) -> None:
         line, column = lines.where(offset)
         problems.append(Diagnostic(path, line, column, "error", "", message))
 
-    if limits and len(body) > MAX_BODY_CHARS:
-        error(0, say("body.too_long", length=len(body), maximum=MAX_BODY_CHARS))
-        return problems
-    if found := control_character(body):
-        error(found[0], say("body.control", name=found[1]))
-    if _limits(body, lines, error) and limits:
-        return problems  # the other scans would only repeat what is too big
-    text = scan.prose(body)
-    _check_headings(text, lines, error)
-    _check_html(text, error)
-    _check_attr_lists(text, error)
     _check_links(path, text, root, published, sources, anchors_of, error)
     if not limits:
         anchors(body)
@@ -107,6 +99,34 @@ def check_body(
         more = Diagnostic(path, last.line, last.column, "error", "", say("body.more", count=left_out))
         problems = [*problems[:MAX_ERRORS], more]
     return problems
+
+
+@lru_cache(maxsize=20_000)
+def _own_problems(
+    path: str, body: str, first_line: int, limits: bool
+) -> tuple[tuple[Diagnostic, ...], str | None, scan.Lines]:
+    """What a body alone can get wrong (no other page involved), and its prose for the link
+    checks (None when it is over the limits). Cached: a preview's rebuilds check again only
+    the bodies that changed."""
+    problems: list[Diagnostic] = []
+    lines = scan.Lines.of(body, first_line)
+
+    def error(offset: int, message: Message) -> None:
+        line, column = lines.where(offset)
+        problems.append(Diagnostic(path, line, column, "error", "", message))
+
+    if limits and len(body) > MAX_BODY_CHARS:
+        error(0, say("body.too_long", length=len(body), maximum=MAX_BODY_CHARS))
+        return tuple(problems), None, lines
+    if found := control_character(body):
+        error(found[0], say("body.control", name=found[1]))
+    if _limits(body, lines, error) and limits:
+        return tuple(problems), None, lines
+    text = scan.prose(body)
+    _check_headings(text, lines, error)
+    _check_html(text, error)
+    _check_attr_lists(text, error)
+    return tuple(problems), text, lines
 
 
 def _limits(body: str, lines: scan.Lines, error: Callable[[int, Message], None]) -> bool:

@@ -223,23 +223,35 @@ DIGEST_SUFFIX = ".sha256"
 _PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 
 
+# Entries verified by this process, with the (inode, size, mtime) they had: a preview's
+# rebuilds verify each card once, not once a rebuild.
+_VERIFIED: dict[str, tuple[int, int, int]] = {}
+
+
 def trusted(path: Path) -> bool:
     """Whether a cache entry is a card this code wrote: a regular file (not a link), a PNG of a
     card's size, with the content hash recorded beside it when it was written. Anything else
     (a file committed or planted under the cache's name) is rendered again."""
     try:
-        if not stat.S_ISREG(os.lstat(path).st_mode) or os.path.islink(f"{path}{DIGEST_SUFFIX}"):
+        entry = os.lstat(path)
+        if not stat.S_ISREG(entry.st_mode) or os.path.islink(f"{path}{DIGEST_SUFFIX}"):
             return False
+        stamp = (entry.st_ino, entry.st_size, entry.st_mtime_ns)
+        if _VERIFIED.get(str(path)) == stamp:
+            return True
         data = path.read_bytes()
         recorded = Path(f"{path}{DIGEST_SUFFIX}").read_bytes()
     except OSError:
         return False
     size = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    return (
+    verified = (
         data.startswith(_PNG_HEADER)
         and size == (WIDTH, HEIGHT)
         and hashlib.sha256(data).hexdigest().encode() == recorded
     )
+    if verified:
+        _VERIFIED[str(path)] = stamp
+    return verified
 
 
 @dataclass

@@ -2,7 +2,8 @@
 on, and no other.
 
 An item's facts (``index.yml``) show on its own pages in both languages, on the listings,
-facet and partner pages, on the home page and on the pages of the items it is linked to;
+facet, partner, kind, year, tag and numbered news pages it appears on (before or after the
+edit), on the home page and on the pages of the items it is linked to;
 feeds, cards and the sitemap are remade on every rebuild anyway. A change that can show on
 every page (a registry, a content page's title in the navigation) renders everything again.
 """
@@ -13,14 +14,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import HOME, LISTING_OF_TYPE, Catalog
+from . import news
+from .catalog import HOME, Catalog
+from .languages import DEFAULT_LANGUAGE
 from .listings import PARTNERS_PAGE
 from .model import Announcement, Project
 from .sources import CONTENT_DIR, DATA_DIR, ITEM_DIRS
 
 Stamps = dict[str, tuple[int, int]]  # repository path -> (modification time ns, size)
-# Content pages that show items: the home page (latest news, open positions) and the listings.
-LISTING_PAGES = frozenset({HOME, PARTNERS_PAGE, *LISTING_OF_TYPE.values()})
 
 
 def stamps(root: Path) -> Stamps:
@@ -74,10 +75,49 @@ def affected(previous: Catalog, current: Catalog, changes: set[str]) -> Rebuild:
         for catalog in (previous, current):
             for key in set(items):
                 items |= _linked(catalog, key)
-        pages |= {p.path for p in current.pages if p.key in items}
-        # Listings, facet, partner and archive pages, and the content pages that hold listings.
-        pages |= {p.path for p in current.pages if p.source.kind == "generated" or p.key in LISTING_PAGES}
+        shown_under = {under for catalog in (previous, current) for key in items for under in _listings(catalog, key)}
+        shown_under |= _news_pages(previous, current, items)
+        pages |= {p.path for p in current.pages if p.key in items or p.key in shown_under}
     return Rebuild(listed, frozenset(pages))
+
+
+def _listings(catalog: Catalog, key: str) -> set[str]:
+    """The keys of the listing pages ``key`` shows on: the content pages that list its kind
+    and the generated pages of its facets, partners, kinds, years and tags."""
+    section, _, slug = key.partition("/")
+    if section == "projects" and (project := catalog.projects.get(slug)) is not None:
+        return {
+            HOME,
+            "projects",
+            PARTNERS_PAGE,
+            f"facet/status/{project.status}",
+            *(f"facet/theme/{theme}" for theme in project.themes),
+            *(f"facet/source/{source}" for source in project.data_sources),
+            *(f"facet/partner/{partner}" for partner in project.partners),
+            *(f"partner/{partner}" for partner in project.partners),
+        }
+    if section == "news" and (announcement := catalog.announcements.get(slug)) is not None:
+        if announcement.is_job:
+            return {HOME, "jobs", f"jobs-kind/{announcement.kind}"}
+        return {HOME, "news", f"news-year/{announcement.date.year}", *(f"news-tag/{tag}" for tag in announcement.tags)}
+    return set()
+
+
+def _news_pages(previous: Catalog, current: Catalog, items: set[str]) -> set[str]:
+    """The numbered news pages where a changed news item was or is: every page from the first
+    position it held to the end when the order may have shifted."""
+    positions = []
+    for catalog in (previous, current):
+        order = [f"news/{row.slug}" for row in news.rows(catalog, DEFAULT_LANGUAGE.code)]
+        positions += [order.index(key) for key in items if key in order]
+        pages = -(-len(order) // news.PAGE_SIZE)
+    if not positions:
+        return set()
+    first = min(positions) // news.PAGE_SIZE + 1
+    last = max(positions) // news.PAGE_SIZE + 1
+    if len(news.rows(previous, DEFAULT_LANGUAGE.code)) != len(news.rows(current, DEFAULT_LANGUAGE.code)):
+        last = max(pages, 1)  # an item added or removed shifts every page after it
+    return {f"news-page/{number}" for number in range(first, last + 1)}
 
 
 def _linked(catalog: Catalog, key: str) -> set[str]:

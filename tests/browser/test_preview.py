@@ -4,38 +4,22 @@ recovers by itself when it is fixed."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.conftest import FIXTURE_EPOCH, write_site
-from tests.mkdocs_adapter.test_serve import free_port, wait_for
+from tests.conftest import write_site
+from tests.mkdocs_adapter.test_serve import preview, wait_for
 
 
 @pytest.fixture
-def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     write_site(tmp_path)
-    port = free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "labsite.cli", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
+    with preview(tmp_path) as base:
         assert wait_for(base + "en/about/", "platypus", 120), "the preview never started"
         yield tmp_path, base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def _edit(root: Path, path: str, old: str, new: str) -> None:
@@ -87,8 +71,8 @@ EDITS = [
 ]
 
 
-def test_every_kind_of_edit_shows_on_every_page_it_affects(preview: tuple[Path, str], browser) -> None:
-    root, base = preview
+def test_every_kind_of_edit_shows_on_every_page_it_affects(served: tuple[Path, str], browser) -> None:
+    root, base = served
     tab = browser.new_page()
     for path, old, new, text, pages in EDITS:
         _edit(root, path, old, new)
@@ -111,8 +95,8 @@ def test_every_kind_of_edit_shows_on_every_page_it_affects(preview: tuple[Path, 
     tab.close()
 
 
-def test_errors_show_at_once_and_the_preview_recovers(preview: tuple[Path, str], browser) -> None:
-    root, base = preview
+def test_errors_show_at_once_and_the_preview_recovers(served: tuple[Path, str], browser) -> None:
+    root, base = served
     tab = browser.new_page()
     tab.goto(base + "projets/heart-ai/")
     _edit(root, "projects/heart-ai/index.yml", "status: ongoing", "status: ongoin")

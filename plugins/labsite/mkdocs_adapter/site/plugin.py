@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -62,6 +64,24 @@ GENERATED_TEMPLATES = {
     "news-year": "news-list.html",
     "news-tag": "news-list.html",
 }
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the whole process: a preview's rebuilds (and
+    the other language's pass) do not compile the theme's templates again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self._compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)  # ignored by Jinja if the template's source changed
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = _CompiledTemplates()
 
 
 class LabsitePlugin(BasePlugin[SiteConfig]):
@@ -264,6 +284,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.bytecode_cache = TEMPLATE_CACHE  # MkDocs makes a new environment every (re)build
         lang = self.lang
         env.globals["ls_t"] = lambda key: translate(lang, key)
         env.globals["ls_csp"] = csp.POLICY
