@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import watchdog.events
+import watchdog.observers
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +60,7 @@ _CHATTER = (
 
 
 RELOAD_SCRIPT = "/.labsite-livereload.js"
+_CHANGES = frozenset({"modified", "created", "deleted", "moved", "closed"})  # "closed": after a write
 
 
 class _Quiet(logging.Filter):
@@ -83,6 +86,32 @@ class _PreviewServer(LiveReloadServer):
     reloading script from a file: the pages' Content-Security-Policy refuses inline scripts."""
 
     errors: str | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # MkDocs polls every watched file twice a second: on thousands of item folders that
+        # costs more than a rebuild. The system's own notifications (inotify...) say at once.
+        self.observer = watchdog.observers.Observer()
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        """As MkDocs' watch, but only writes, creations, deletions and moves ask for a rebuild:
+        the system also reports files opened for reading, which every build does."""
+        path = os.path.abspath(path)
+        if path in self._watched_paths:
+            self._watched_paths[path] += 1
+            return
+        self._watched_paths[path] = 1
+
+        def changed(event: watchdog.events.FileSystemEvent) -> None:
+            if event.is_directory or event.event_type not in _CHANGES:
+                return
+            with self._rebuild_cond:
+                self._want_rebuild = True
+                self._rebuild_cond.notify_all()
+
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = changed  # type: ignore[method-assign]
+        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         at = content.rfind(b"</body>")
