@@ -27,16 +27,25 @@ Stamps = dict[str, tuple[int, int]]  # repository path -> (modification time ns,
 def stamps(root: Path) -> Stamps:
     """The modification time and size of every source file."""
     found: Stamps = {}
-    for section in (CONTENT_DIR, *ITEM_DIRS, DATA_DIR):
-        for folder, dirs, files in os.walk(root / section):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in files:
-                path = os.path.join(folder, name)
+    pending = [(str(root / section), section) for section in (CONTENT_DIR, *ITEM_DIRS, DATA_DIR)]
+    while pending:
+        folder, name = pending.pop()
+        try:
+            listing = os.scandir(folder)
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                path = f"{name}/{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith("."):
+                        pending.append((entry.path, path))
+                    continue
                 try:
-                    stat = os.stat(path)
+                    stat = entry.stat(follow_symlinks=False)
                 except OSError:
                     continue
-                found[os.path.relpath(path, root).replace(os.sep, "/")] = (stat.st_mtime_ns, stat.st_size)
+                found[path] = (stat.st_mtime_ns, stat.st_size)
     return found
 
 
