@@ -206,7 +206,7 @@ def run_labsite(config: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> subproc
     """``labsite`` as a user runs it, in the site's folder, on the fixtures' day."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
     return subprocess.run(
-        [sys.executable, "-m", "labsite.cli", *args],
+        [sys.executable, "-m", "labsite", *args],
         cwd=config.parent,
         env=env,
         capture_output=True,

@@ -3,8 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from labsite.catalog import build_catalog
-from labsite.model import Announcement, Project
+from labsite.model.catalog import build_catalog
+from labsite.model.content import Announcement, Project
 from tests.conftest import FIXTURE_FILES, PROJECT_YML, write_site
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from labsite import schemas
-from labsite.catalog import build_catalog
-from labsite.fields import Record
-from labsite.scaffold import CONDITIONAL
+from labsite.commands.new import CONDITIONAL
+from labsite.model import schemas
+from labsite.model.catalog import build_catalog
+from labsite.model.fields import Record
 from tests.conftest import REPO
 
 GUIDES = {"fr": REPO / "CONTRIBUTING.md", "en": REPO / "CONTRIBUTING.en.md"}

@@ -10,11 +10,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from labsite import frontmatter, yamlsource
-from labsite.catalog import build_catalog
-from labsite.fields import Checker
-from labsite.scaffold import KINDS, create
-from labsite.schemas import ANNOUNCEMENT, PROJECT, PROJECT_PAGE
+from labsite.commands.new import KINDS, create
+from labsite.model.catalog import build_catalog
+from labsite.model.fields import Checker
+from labsite.model.schemas import ANNOUNCEMENT, PROJECT, PROJECT_PAGE
+from labsite.sources import frontmatter, yamlsource
 from tests.conftest import FIXTURE_FILES, write_site
 
 KEYS = [

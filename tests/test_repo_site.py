@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from labsite.catalog import build_catalog
-from labsite.schemas import DATA_SOURCES, STATUSES
+from labsite.model.catalog import build_catalog
+from labsite.model.schemas import DATA_SOURCES, STATUSES
 from tests.conftest import REPO
 
 PAGES = {

@@ -18,7 +18,7 @@ import markdown
 import pytest
 import yaml
 
-from labsite.sanitize import clean
+from labsite.sources.sanitize import clean
 from tests.conftest import REPO
 from tests.fixtures.hostile import REPROS
 

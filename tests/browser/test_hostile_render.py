@@ -11,7 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from labsite.catalog import build_catalog
+from labsite.model.catalog import build_catalog
 from tests.conftest import build, write_site
 from tests.fixtures.hostile import FIELDS, PAYLOADS, with_payloads
 

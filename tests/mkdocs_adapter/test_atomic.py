@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from labsite import cards, catalog, feeds, listings, pageview, sitemap
+from labsite.generators import directory
 from labsite.mkdocs_adapter import commands
+from labsite.model import catalog
+from labsite.outputs import cards, feeds, sitemap
+from labsite.render import pageview
 from tests.conftest import FIXTURE_EPOCH, build, tree_digest, write_site
 
 
@@ -25,7 +28,7 @@ class FailingPageView(pageview.PageView):
 
 PHASES = {
     "load and check": (catalog, "discover", fail),
-    "catalog (listings)": (listings, "generated_pages", fail),
+    "catalog (listings)": (directory, "generated_pages", fail),
     "templates (English pass)": (pageview, "PageView", FailingPageView),
     "cards": (cards, "ensure", fail),
     "feeds": (feeds, "all_feeds", fail),

@@ -13,15 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from labsite import publish
+from labsite.build import publish
 from tests.conftest import FIXTURE_EPOCH, build, tree_digest, write_site
 
 # Run in a process of its own: patch one step of the build to kill the process (SIGKILL, as
 # a runner's time-out or an out-of-memory kill would), then build as `labsite build` does.
 KILLER = """
 import os, signal, sys
-from labsite import cards, publish
-from labsite.cli import main
+from labsite.outputs import cards
+from labsite.build import publish
+from labsite.commands.cli import main
 
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)

@@ -8,8 +8,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from labsite.catalog import Catalog
 from labsite.mkdocs_adapter import commands
+from labsite.model.catalog import Catalog
 from tests.conftest import FIXTURE_EPOCH, FIXTURE_FILES, item_page, write_site
 
 

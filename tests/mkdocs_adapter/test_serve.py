@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from labsite.benchmark import free_port, page_text
+from labsite.commands.bench import free_port, page_text
 from tests.conftest import FIXTURE_EPOCH, FIXTURE_FILES, NEWS_YML, build, run_labsite, write_site
 
 
@@ -28,7 +28,7 @@ def preview(root: Path, *options: str) -> Iterator[str]:
     """`labsite serve` on the site in ``root``, as a contributor starts it; yields its address."""
     port = free_port()
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "labsite.cli", "serve", *options, "-a", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "labsite", "serve", *options, "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         yield f"http://127.0.0.1:{port}/"

@@ -211,7 +211,7 @@ def test_parallel_and_sequential_builds_give_the_same_site(tmp_path: Path) -> No
     parallel = tree_digest(build(config))
     config_b = write_site(tmp_path / "b")
     result = subprocess.run(
-        [sys.executable, "-m", "labsite.cli", "build"],
+        [sys.executable, "-m", "labsite", "build"],
         cwd=tmp_path / "b",
         capture_output=True,
         text=True,
@@ -243,6 +243,6 @@ def test_broken_links_stop_the_build_with_file_and_line(tmp_path: Path) -> None:
 def test_the_custom_domain_is_written_for_github_pages(fixture_site: Path) -> None:
     """site_url's host goes into site/CNAME, which GitHub Pages reads (see DEPLOYING.md)."""
     assert (fixture_site / "CNAME").read_text() == "lab.example.org\n"
-    from labsite import sitemap
+    from labsite.outputs import sitemap
 
     assert sitemap.cname("https://bernoulli-lab.github.io/site/") is None

@@ -19,7 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _serve_url, _timestamp
 
-from ..messages import language, say, shown
+from labsite.common.messages import language, say, shown
+
 from .language_pass import plugin_instances
 from .site.plugin import DRAFTS_VARIABLE
 

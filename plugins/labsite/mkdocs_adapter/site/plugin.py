@@ -26,17 +26,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 
-from ... import cards, clock, csp, feeds, frontmatter, preview, publish, sanitize, share, sitemap
-from ...catalog import HOME, Catalog, build_catalog
-from ...page import Page
-from ...languages import DEFAULT_LANGUAGE, LANGUAGES, others
-from ...messages import say, shown
-from ...model import Announcement
-from ...obfuscation import obfuscate_markdown
-from ...pageview import PageView
-from ...report import BuildReport
-from ...strings import translate
-from ...urls import absolute
+from labsite.build import preview, publish
+from labsite.common import clock
+from labsite.outputs import cards, feeds, share, sitemap
+from labsite.render import csp
+from labsite.sources import frontmatter, sanitize
+from labsite.model.catalog import HOME, Catalog, build_catalog
+from labsite.model.page import Page
+from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
+from labsite.common.messages import say, shown
+from labsite.model.content import Announcement
+from labsite.render.obfuscation import obfuscate_markdown
+from labsite.render.pageview import PageView
+from labsite.build.report import BuildReport
+from labsite.common.strings import translate
+from labsite.common.urls import absolute
 from .. import passes
 from .config import SiteConfig
 

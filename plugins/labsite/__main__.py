@@ -1,0 +1,7 @@
+"""``python -m labsite``: the ``labsite`` command."""
+
+import sys
+
+from labsite.commands.cli import main
+
+sys.exit(main())

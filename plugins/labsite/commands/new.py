@@ -1,0 +1,181 @@
+"""``labsite new``: an item's three files, every field present and explained, ready to fill.
+
+The templates are written from the field declarations of ``schemas``, so they never
+drift from what ``labsite check`` accepts. A new item starts as a draft, so an unfinished
+one can be merged without being published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from labsite.common.languages import LANGUAGES
+from labsite.common.messages import say
+from labsite.model.fields import Field, Items, Record
+from labsite.model.schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, JOB_TYPES, PROJECT, PROJECT_PAGE, REQUIRED_FOR_JOBS
+from labsite.sources.registry import load_partners, load_taxonomy
+from labsite.sources.tree import ITEM_DATA, SLUG
+
+# Optional in general, required in some cases (see each field's help).
+CONDITIONAL = {"start", "end", "image_alt"}
+
+KINDS = ("project", "news", "job", "call")
+
+PAGE_TEXT = {
+    "project": {
+        "fr": (
+            "Titre du projet",
+            "Le projet en une ou deux phrases.",
+            "Décrivez le projet : contexte, objectifs, méthodes, résultats attendus.",
+        ),
+        "en": (
+            "Project title",
+            "The project in one or two sentences.",
+            "Describe the project: background, aims, methods, expected results.",
+        ),
+    },
+    "news": {
+        "fr": ("Titre de l’actualité", "L’actualité en une ou deux phrases.", "Le texte de l’actualité."),
+        "en": ("News title", "The news in one or two sentences.", "The text of the news item."),
+    },
+    "job": {
+        "fr": (
+            "Intitulé du poste",
+            "Le poste en une ou deux phrases.",
+            "## Le poste\n\nMissions, environnement, profil recherché.",
+        ),
+        "en": (
+            "Position title",
+            "The position in one or two sentences.",
+            "## The position\n\nDuties, environment, profile sought.",
+        ),
+    },
+    "call": {
+        "fr": (
+            "Appel à candidatures",
+            "L’appel en une ou deux phrases.",
+            "## Qui peut candidater\n\n## Calendrier\n\n## Pièces à fournir",
+        ),
+        "en": (
+            "Call for applications",
+            "The call in one or two sentences.",
+            "## Who may apply\n\n## Calendar\n\n## Documents to send",
+        ),
+    },
+}
+APPLY_TEXT = {
+    "fr": "Envoyez CV et lettre de motivation au contact indiqué avant la date limite.",
+    "en": "Send your CV and cover letter to the contact given, before the deadline.",
+}
+
+
+def placeholders() -> frozenset[str]:
+    """Example values of the templates that must not reach a published page."""
+    values = {"ACRO", "Camille Martin", "camille.martin@example.org", "https://example.org/", *APPLY_TEXT.values()}
+    for kind in PAGE_TEXT.values():
+        for texts in kind.values():
+            values.update(text.strip() for text in texts)
+    return frozenset(values)
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def _examples(kind: str, root: Path, today: dt.date) -> dict[str, Any]:
+    """Values that pass ``labsite check`` as they are, taken from the registries where needed."""
+    problems: list = []
+    partners = list(load_partners(root, problems))[:2]
+    taxonomy = load_taxonomy(root, problems)
+    values: dict[str, Any] = {"partners": partners, "themes": list(taxonomy.themes)[:1]}
+    values["date"] = today
+    if kind == "news":
+        values["tags"] = list(taxonomy.tags)[:1]
+    if kind in ("job", "call"):
+        values.update(deadline=today + dt.timedelta(days=60), start_date=today + dt.timedelta(days=180))
+        preferred = "hosting-positions" if kind == "call" else "recruitment"
+        values["tags"] = [preferred] if preferred in taxonomy.tags else []
+    if kind == "call":
+        values.update(kind="hosting-position", opens=today, hearing=today + dt.timedelta(days=90), duration_months=12)
+    return values
+
+
+def _example_of(spec: Field, values: dict[str, Any]) -> Any:
+    if spec.name in values:
+        return values[spec.name]
+    example = spec.example
+    if isinstance(spec.type, Items) and isinstance(spec.type.of, Record) and example:
+        return [{f.name: f.example for f in spec.type.of.fields}]
+    if isinstance(spec.type, Record):
+        return {f.name: f.example for f in spec.type.fields}
+    return example
+
+
+def _yaml_lines(record: Record, values: dict[str, Any], kind: str | None = None) -> list[str]:
+    lines: list[str] = []
+    for spec in record.fields:
+        if kind and spec.only_for and kind not in spec.only_for:
+            continue
+        fr, en = spec.help
+        need = "obligatoire / required" if spec.required else "facultatif / optional"
+        if spec.name in CONDITIONAL:
+            need = "obligatoire selon le cas / required in some cases, see above"
+        if kind in JOB_TYPES and (spec.name in REQUIRED_FOR_JOBS or spec.name == "apply"):
+            need = "obligatoire / required"
+        lines += ["", f"# {fr}", f"# {en} ({need})"]
+        value = _example_of(spec, values)
+        if value is None:
+            lines.append(f"{spec.name}:")
+        else:
+            lines += (
+                yaml.safe_dump({spec.name: value}, allow_unicode=True, sort_keys=False, width=100)
+                .rstrip("\n")
+                .split("\n")
+            )
+    return lines
+
+
+def render(kind: str, root: Path, today: dt.date) -> dict[str, str]:
+    """The files of a new item: name -> text."""
+    values = _examples(kind, root, today)
+    is_project = kind == "project"
+    facts, page = (PROJECT, PROJECT_PAGE) if is_project else (ANNOUNCEMENT, ANNOUNCEMENT_PAGE)
+    schema = "project" if is_project else "announcement"
+    if not is_project:
+        values["type"] = kind
+    head = [f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json"]
+    head += ["# Ce qui est pareil dans les deux langues. / What is the same in both languages."]
+    files = {ITEM_DATA: "\n".join(head + _yaml_lines(facts, values, None if is_project else kind)) + "\n"}
+    for code in LANGUAGES:
+        title, summary, body = PAGE_TEXT[kind][code]
+        texts: dict[str, Any] = {"title": title, "summary": summary}
+        if kind in ("job", "call"):
+            texts["apply"] = APPLY_TEXT[code]
+        page_fields = Record(tuple(f for f in page.fields if f.name != "apply" or kind in ("job", "call")))
+        lines = ["---", f"# yaml-language-server: $schema=../../schemas/{schema}-page.schema.json"]
+        lines += _yaml_lines(page_fields, texts, None if is_project else kind)
+        files[f"index.{code}.md"] = "\n".join([*lines, "---", "", body, ""])
+    return files
+
+
+def create(kind: str, slug: str, root: Path, today: dt.date) -> list[Path]:
+    """Write the item's folder; refuses to touch an existing one."""
+    if kind not in KINDS:
+        raise ScaffoldError(say("new.kind", kind=kind, kinds=", ".join(KINDS)))
+    if not SLUG.match(slug):
+        raise ScaffoldError(say("new.slug", slug=slug))
+    folder = root / ("projects" if kind == "project" else "news") / slug
+    if folder.exists():
+        raise ScaffoldError(say("new.exists", folder=str(folder.relative_to(root))))
+    files = render(kind, root, today)
+    folder.mkdir(parents=True)
+    written = []
+    for name, text in files.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,167 @@
+"""RSS 2.0 and Atom feeds, one pair per language in each listing folder (news, jobs, projects).
+
+Built with feedgen, around its known faults: the RSS channel <link> is the last link set,
+add_entry() prepends unless told otherwise, Atom loses an enclosure's rel (so Atom gets no
+enclosure), dates must be timezone-aware, and updated/lastBuildDate default to the clock
+(set here from the newest item, so an unchanged site gives byte-identical feeds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from feedgen.feed import FeedGenerator
+
+from labsite.common.clock import PARIS
+from labsite.common.strings import translate
+from labsite.common.urls import absolute
+from labsite.model.content import Announcement, Project
+from labsite.model.page import Page
+
+if TYPE_CHECKING:
+    from labsite.model.catalog import Catalog
+
+FEEDS = ("news", "jobs", "projects")  # the content keys of the listing pages
+MAX_ITEMS = 50  # readers poll feeds for what is new; the archive is on the site
+FORMATS = {"rss": ("rss.xml", "application/rss+xml"), "atom": ("atom.xml", "application/atom+xml")}
+_URL_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"]*)"')
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_DECOY = re.compile(r'<span class="ls-email__decoy"[^>]*>.*?</span>', re.S)
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    kind: str  # news | jobs | projects
+    format: str  # rss | atom
+    title: str
+    mime: str
+    url: str  # from the site root
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    url: str  # absolute
+    length: int
+    mime: str
+
+
+def links(catalog: Catalog, lang: str) -> tuple[FeedLink, ...]:
+    """The feeds of a language, for <link rel="alternate"> and the subscribe links."""
+    key = ("feed-links", lang)
+    if key in catalog.memo:
+        return catalog.memo[key]
+    found = []
+    for kind in FEEDS:
+        listing = catalog.page(kind, lang)
+        if listing is None:
+            continue
+        for fmt, (name, mime) in FORMATS.items():
+            title = f"{listing.title} ({translate(lang, f'feeds.{fmt}')})"
+            found.append(FeedLink(kind, fmt, title, mime, listing.url + name))
+    catalog.memo[key] = tuple(found)
+    return catalog.memo[key]
+
+
+def _day(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0, 0), PARIS)
+
+
+def items(catalog: Catalog, kind: str, lang: str) -> list[Page]:
+    """The pages a feed carries, the newest first: news, open job ads and calls, or projects."""
+    found: list[tuple[dt.date, str, Page]] = []
+    for page in catalog.pages_in(lang):
+        item = page.item
+        if kind == "projects" and isinstance(item, Project):
+            found.append((item.date, item.slug, page))
+        elif isinstance(item, Announcement):
+            wanted = item.type == "news" if kind == "news" else item.is_job and item.is_open(catalog.today)
+            if kind != "projects" and wanted:
+                found.append((item.date, item.slug, page))
+    return [page for _, _, page in sorted(found, key=lambda t: (t[0], t[1]), reverse=True)][:MAX_ITEMS]
+
+
+def absolute_html(content: str, page_url: str) -> str:
+    """A page's HTML made to stand alone in a feed reader: absolute links, no anchors or decoys."""
+    content = _DECOY.sub("", _HEADERLINK.sub("", content))
+    return _URL_ATTR.sub(lambda m: f'{m["attr"]}="{urljoin(page_url, m["url"])}"', content)
+
+
+def _categories(catalog: Catalog, page: Page) -> list[str]:
+    item = page.item
+    if isinstance(item, Project):
+        return [catalog.taxonomy.themes[t][page.lang] for t in item.themes]
+    assert isinstance(item, Announcement)
+    return [catalog.taxonomy.tags[t][page.lang] for t in item.tags]
+
+
+def _render(
+    catalog: Catalog,
+    kind: str,
+    lang: str,
+    base_url: str,
+    site_name: str,
+    contents: dict[str, str],
+    enclosures: dict[str, Enclosure] | None = None,
+) -> dict[str, bytes]:
+    """The RSS and Atom files of one listing: {path inside the language's build: bytes}."""
+    listing = catalog.page(kind, lang)
+    assert listing is not None
+    pages = items(catalog, kind, lang)
+    out = {}
+    for fmt, (name, _) in FORMATS.items():
+        feed = FeedGenerator()
+        self_url = absolute(base_url, listing.url + name)
+        listing_url = absolute(base_url, listing.url)
+        feed.id(self_url)
+        feed.title(translate(lang, "feeds.title", site=site_name, listing=listing.title))
+        feed.subtitle(listing.description or listing.title)
+        feed.language(lang)
+        feed.link(href=self_url, rel="self")
+        feed.link(href=listing_url, rel="alternate")  # last: the RSS channel link
+        newest = _day(dt.date(2000, 1, 1))
+        for page in pages:
+            item = page.item
+            assert isinstance(item, Project | Announcement)
+            url = absolute(base_url, page.url)
+            published, updated = _day(item.date), _day(item.updated or item.date)
+            newest = max(newest, updated)
+            entry = feed.add_entry(order="append")
+            entry.id(url)
+            entry.guid(url, permalink=True)
+            entry.title(page.title)
+            entry.link(href=url, rel="alternate")
+            # RSS descriptions are read as HTML; Atom summaries are text.
+            entry.summary(html.escape(page.description, quote=False) if fmt == "rss" else page.description)
+            entry.content(absolute_html(contents.get(page.path, ""), url), type="html")
+            entry.published(published)
+            entry.updated(updated)
+            for label in _categories(catalog, page):
+                entry.category(term=label)
+            enclosure = (enclosures or {}).get(page.path)
+            if fmt == "rss" and enclosure:
+                entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime)
+        feed.updated(newest)
+        feed.lastBuildDate(newest)
+        data = feed.rss_str(pretty=True) if fmt == "rss" else feed.atom_str(pretty=True)
+        out[listing.pass_url + name] = data
+    return out
+
+
+def all_feeds(
+    catalog: Catalog,
+    lang: str,
+    base_url: str,
+    site_name: str,
+    contents: dict[str, str],
+    enclosures: dict[str, Enclosure] | None = None,
+) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for kind in FEEDS:
+        if catalog.page(kind, lang) is not None:
+            files.update(_render(catalog, kind, lang, base_url, site_name, contents, enclosures))
+    return files

@@ -1,0 +1,183 @@
+"""The files published beside pages: only declared kinds, each looked at before it goes online.
+
+Anything served from the site's origin can act as the site: an .html, .js or .svg with a
+script would run with the site's address, and a file named like a theme asset would replace
+it on every page. So an asset is published only if its kind is declared here, its content
+matches that kind (images fully decoded, SVG free of scripts and outside references, PDF
+with a PDF header) and its place in the site belongs to no one else.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from PIL import Image
+
+from labsite.common.diagnostics import Diagnostic
+from labsite.common.languages import LANGUAGES
+from labsite.common.messages import Message, say
+from labsite.sources.tree import CONTENT_DIR, Asset
+
+MAX_ASSET_BYTES = 20 * 1024 * 1024
+MAX_IMAGE_SIDE = 10_000
+RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+KINDS = (*RASTER_SUFFIXES, ".svg", ".pdf")
+# Places in a language's site that the theme and the build write (content/ assets land at its root).
+RESERVED_FOLDERS = frozenset({"assets", "search", *(lang.prefix.strip("/") for lang in LANGUAGES.values())}) - {""}
+RESERVED_NAMES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", "rss.xml", "atom.xml"})
+
+SVG_NS = "http://www.w3.org/2000/svg"
+# Namespaces of drawing editors' metadata (Inkscape, Sodipodi, RDF, Dublin Core, Creative
+# Commons): inert in a browser. Any other (XSLT, XHTML...) can make the file a program.
+INERT_NAMESPACES = frozenset(
+    {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "http://purl.org/dc/elements/1.1/",
+        "http://creativecommons.org/ns#",
+        "http://web.resource.org/cc/",
+        "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+        "http://www.inkscape.org/namespaces/inkscape",
+    }
+)
+ATTRIBUTE_NAMESPACES = INERT_NAMESPACES | {"", "http://www.w3.org/1999/xlink", "http://www.w3.org/XML/1998/namespace"}
+# Drawing elements only: no script, foreignObject, animation (<set> can rewrite a link into
+# javascript:), link or image (both fetch or navigate elsewhere).
+SVG_ELEMENTS = frozenset(
+    {
+        *("svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "switch", "style"),
+        *("path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath"),
+        *("linearGradient", "radialGradient", "stop", "clipPath", "mask", "pattern", "marker", "filter"),
+    }
+)
+# CSS in an SVG (<style>, style="...", presentation attributes): no at-rule (@import), and only
+# functions that compute a value (not image-set()); url() only to an element of the file (#id).
+# CSS escapes are decoded first ("\\75 rl(" is "url(").
+CSS_FUNCTIONS = frozenset(
+    {"rgb", "rgba", "hsl", "hsla", "url", "translate", "rotate", "scale", "matrix", "calc", "var"}
+)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
+_CSS_FUNCTION = re.compile(r"(?<![-\w])([-\w]+)\s*\(\s*[\"']?\s*(.?)")  # from a name's start: linear
+
+
+def check_assets(root: Path, assets: Iterable[Asset]) -> list[Diagnostic]:
+    """Every problem of the assets that would be published."""
+    problems = []
+    for asset in assets:
+        if reason := problem(root, asset):
+            problems.append(Diagnostic(asset.path, 1, 1, "error", "", reason))
+    return problems
+
+
+def problem(root: Path, asset: Asset) -> Message | None:
+    path = PurePosixPath(asset.path)
+    suffix = path.suffix.lower()
+    if suffix not in KINDS:
+        kinds = ", ".join(KINDS)
+        return say("asset.kind", suffix=suffix or say("asset.no_extension"), kinds=kinds)
+    if asset.owner == "":
+        inside = path.relative_to(CONTENT_DIR)
+        if inside.parts[0] in RESERVED_FOLDERS and len(inside.parts) > 1:
+            return say("asset.reserved_folder", folder=inside.parts[0])
+    if path.name in RESERVED_NAMES:
+        return say("asset.reserved_name", name=path.name)
+    file = root / asset.path
+    size = file.stat().st_size
+    if size > MAX_ASSET_BYTES:
+        return say("asset.size", size=size // 1_000_000, maximum=MAX_ASSET_BYTES // 1_000_000)
+    if suffix in RASTER_SUFFIXES:
+        return image_problem(file)
+    if suffix == ".svg":
+        return svg_problem(file.read_bytes())
+    if not file.read_bytes()[:1024].lstrip().startswith(b"%PDF-"):
+        return say("asset.pdf")
+    return None
+
+
+def image_problem(path: Path) -> Message | None:
+    """Why an image file can't be used (in pages and cards), or None. The whole image is
+    decoded: a truncated file or a corrupt chunk passes a header check and fails the build."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if max(width, height) > MAX_IMAGE_SIDE:
+                    return say("image.pixels", width=width, height=height, maximum=MAX_IMAGE_SIDE)
+                if image.format not in ("PNG", "JPEG", "WEBP", "GIF"):
+                    return say("image.format", format=image.format)
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return say("image.bomb")
+    except (OSError, SyntaxError, ValueError, EOFError):
+        return say("image.unreadable")
+    return None
+
+
+def svg_problem(data: bytes) -> Message | None:
+    """Why an SVG may not be served from the site's origin, or None."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return say("svg.utf8")
+    lowered = text.lower()
+    if "<!doctype" in lowered or "<!entity" in lowered:
+        return say("svg.doctype")
+    try:
+        events = list(ET.iterparse(io.BytesIO(data), events=("start", "pi")))
+    except ET.ParseError as exc:
+        return say("svg.malformed", detail=str(exc))
+    if any(event == "pi" for event, _ in events):
+        return say("svg.pi")
+    elements = [element for _, element in events]
+    if not elements or elements[0].tag != f"{{{SVG_NS}}}svg":
+        return say("svg.root")
+    for element in elements:
+        namespace, name = _split(element.tag)
+        drawing = namespace == SVG_NS and (name in SVG_ELEMENTS or name.startswith("fe"))
+        if not drawing and namespace not in INERT_NAMESPACES:
+            return say("svg.element", name=name)
+        if name == "style" and (problem := css_problem("".join(element.itertext()))):
+            return say("svg.style", problem=problem)
+        for attribute, value in element.attrib.items():
+            attribute_namespace, local = _split(attribute)
+            if attribute_namespace not in ATTRIBUTE_NAMESPACES:
+                return say("svg.namespace", name=local, namespace=attribute_namespace)
+            if local.lower().startswith("on"):
+                return say("svg.handler", name=local)
+            if local == "href" and not value.strip().startswith("#"):
+                return say("svg.href", value=value)
+            if problem := css_problem(value, stylesheet=local == "style"):
+                return say("svg.attribute", name=local, problem=problem)
+    return None
+
+
+def _split(tag: str) -> tuple[str, str]:
+    namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    return namespace, name
+
+
+def css_problem(css: str, stylesheet: bool = True) -> Message | None:
+    """Why CSS, or an attribute value (presentation attributes take CSS values: cursor="url(...)")
+    could load something, or None."""
+    decoded = _CSS_ESCAPE.sub(_unescape, css).lower()
+    if stylesheet and "@" in decoded:
+        return say("css.at_rule")
+    for function, first in _CSS_FUNCTION.findall(decoded):
+        if function not in CSS_FUNCTIONS and not function.endswith("-gradient"):
+            return say("css.function", function=function)
+        if function == "url" and first != "#":
+            return say("css.url")
+    return None
+
+
+def _unescape(match: re.Match[str]) -> str:
+    escaped = match[1]
+    if re.fullmatch(r"[0-9a-fA-F]{1,6}\s?", escaped):
+        code = int(escaped.strip(), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return escaped

@@ -1,0 +1,177 @@
+"""Find the site's source files in the repository and say what each one is.
+
+Layout (Hugo-like: translations by file name):
+  content/<stem>.<lang>.md          static pages; assets may sit beside them
+  projects/<slug>/index.yml         one folder a project: its facts (index.yml),
+  projects/<slug>/index.<lang>.md   its texts, images beside them
+  news/<slug>/...                   one folder an announcement (news, job or call), likewise
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from labsite.common.diagnostics import Diagnostic
+from labsite.common.languages import LANGUAGES
+from labsite.common.messages import say
+
+Kind = Literal["content", "project", "announcement", "generated"]
+
+CONTENT_DIR = "content"
+ITEM_DIRS: dict[str, Kind] = {"projects": "project", "news": "announcement"}
+DATA_DIR = "data"
+ITEM_DATA = "index.yml"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    path: str  # relative to the repository root, forward slashes
+    kind: Kind
+    key: str  # identity shared by the translations: "data", "projects/<slug>"
+    lang: str
+
+
+@dataclass(frozen=True)
+class Asset:
+    path: str  # relative to the repository root
+    owner: str  # key of the page folder it belongs to ("" for content/)
+
+
+@dataclass
+class SourceTree:
+    pages: list[SourcePage]
+    assets: list[Asset]
+    problems: list[Diagnostic]
+    item_data: dict[str, str] = field(default_factory=dict)  # item key -> path of its index.yml
+
+
+def _files(root: Path, section: str, problems: list[Diagnostic]) -> Iterator[tuple[str, ...]]:
+    """Files under ``root/section`` as path parts, in a stable order, hidden ones left out (os.walk:
+    thousands of item folders make pathlib's rglob the slow part of reading the sources).
+
+    A symbolic link is reported and never followed: committed in a pull request, it would
+    publish the build machine's files (/etc/passwd, the runner's credentials)."""
+    base = root / section
+    if base.is_symlink():
+        problems.append(_symlink(section))
+        return
+    if base.is_dir():
+        yield from _walk(str(base), section, (), problems)
+
+
+def _walk(folder: str, section: str, parts: tuple[str, ...], problems: list[Diagnostic]) -> Iterator[tuple[str, ...]]:
+    """A folder's files, then its sub-folders', each in name order (os.scandir knows an entry's
+    kind without one more system call per file: thousands of item folders)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:  # removed while being read (a preview's rebuild): as if never there
+        return
+    folders = []
+    for entry in entries:
+        if entry.is_symlink():
+            problems.append(_symlink(PurePosixPath(section, *parts, entry.name).as_posix()))
+        elif entry.name.startswith("."):
+            continue
+        elif entry.is_dir(follow_symlinks=False):
+            folders.append(entry)
+        else:
+            yield (*parts, entry.name)
+    for entry in folders:
+        yield from _walk(entry.path, section, (*parts, entry.name), problems)
+
+
+CACHE_DIR = ".cache"
+
+
+def committed_caches(root: Path) -> list[Diagnostic]:
+    """Files committed under .cache/: a cache is the build's own, never taken from a pull request."""
+    listed = _git(root, "ls-files", "-z", "--", CACHE_DIR) or []  # none outside a git checkout
+    return [Diagnostic(name, 1, 1, "error", "", say("source.cache")) for name in sorted(listed)]
+
+
+def changed_paths(root: Path) -> set[str]:
+    """Files not yet on the main branch: new or edited in the working tree, and, on a pull
+    request (LABSITE_BASE_REF, set by its workflow), every file it changes."""
+    found = set(_git(root, "ls-files", "-z", "--others", "--modified", "--exclude-standard") or [])
+    if base := os.environ.get("LABSITE_BASE_REF"):
+        found |= set(_git(root, "diff", "-z", "--name-only", f"{base}...HEAD") or [])
+    return found
+
+
+def _git(root: Path, *args: str) -> list[str] | None:
+    """The NUL-separated names git prints, or None where git can't say (no git, no checkout)."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        out = subprocess.run([git, *args], cwd=root, capture_output=True, timeout=30, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return [name for name in out.decode("utf-8", "replace").split("\0") if name]
+
+
+def _symlink(path: str) -> Diagnostic:
+    return Diagnostic(path, 1, 1, "error", "", say("source.symlink"))
+
+
+def discover(root: Path) -> SourceTree:
+    """List pages and assets; file names that fit no rule are reported, not skipped."""
+    tree = SourceTree([], [], [])
+    allowed = " or ".join(f"'.{code}.md'" for code in LANGUAGES)
+
+    def bad(path: str, message: str) -> None:
+        tree.problems.append(Diagnostic(path, 1, 1, "error", "", message))
+
+    for parts in _files(root, CONTENT_DIR, tree.problems):
+        file = PurePosixPath(CONTENT_DIR, *parts)
+        rel = file.as_posix()
+        if file.suffix != ".md":
+            tree.assets.append(Asset(rel, ""))
+            continue
+        match = _PAGE_NAME.match(file.name)
+        if not match or match["lang"] not in LANGUAGES:
+            bad(rel, say("source.page_name", allowed=allowed))
+            continue
+        stem = PurePosixPath(*parts).parent.joinpath(match["stem"]).as_posix()
+        tree.pages.append(SourcePage(rel, "content", stem, match["lang"]))
+
+    for section, kind in ITEM_DIRS.items():
+        for parts in _files(root, section, tree.problems):
+            file = PurePosixPath(section, *parts)
+            rel = file.as_posix()
+            if len(parts) < 2:
+                bad(rel, say("source.own_folder", section=section))
+                continue
+            slug = parts[0]
+            if not SLUG.match(slug):
+                bad(rel, say("source.slug", slug=slug))
+                continue
+            key = f"{section}/{slug}"
+            if len(parts) == 2 and file.name == ITEM_DATA:
+                tree.item_data[key] = rel
+                continue
+            if file.suffix in (".yml", ".yaml"):
+                bad(rel, say("source.facts_file", path=f"{section}/{slug}/{ITEM_DATA}"))
+                continue
+            if file.suffix != ".md":
+                tree.assets.append(Asset(rel, key))
+                continue
+            match = _PAGE_NAME.match(file.name)
+            if len(parts) != 2 or not match or match["stem"] != "index" or match["lang"] not in LANGUAGES:
+                names = ", ".join(f"index.{code}.md" for code in LANGUAGES)
+                bad(rel, say("source.item_files", files=f"{ITEM_DATA}, {names}"))
+                continue
+            tree.pages.append(SourcePage(rel, kind, key, match["lang"]))
+    for _ in _files(root, DATA_DIR, tree.problems):
+        pass  # the registries are read by name: the walk is for the links it reports
+    return tree
