@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import http.server
@@ -15,6 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from labsite.build.catalog import make_catalog
+from labsite.common import clock
+from labsite.model.catalog import Catalog
 
 REPO = Path(__file__).resolve().parents[1]
 # Messages in English whatever the machine's locale (tests of French messages ask for it).
@@ -307,3 +312,8 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+def build_catalog(root: Path, today: dt.date | None = None, previews: bool = False) -> Catalog:
+    """The catalog a build of ``root`` makes (today: the clock's, or SOURCE_DATE_EPOCH's)."""
+    return make_catalog(root, today or clock.today(), previews)

@@ -3,9 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from labsite.model.catalog import build_catalog
 from labsite.model.content import Announcement, Project
-from tests.conftest import FIXTURE_FILES, PROJECT_YML, write_site
+from tests.conftest import FIXTURE_FILES, PROJECT_YML, build_catalog, write_site
 
 
 def test_urls_follow_slugs_and_listing_pages(tmp_path: Path) -> None:

@@ -14,9 +14,8 @@ import yaml
 
 from labsite.commands.new import CONDITIONAL
 from labsite.model import schemas
-from labsite.model.catalog import build_catalog
 from labsite.model.fields import Record
-from tests.conftest import REPO
+from tests.conftest import REPO, build_catalog
 
 GUIDES = {"fr": REPO / "CONTRIBUTING.md", "en": REPO / "CONTRIBUTING.en.md"}
 FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>\w*)\n(?P<body>.*?)^(?P=indent)```$", re.M | re.S)

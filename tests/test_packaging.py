@@ -12,6 +12,6 @@ def test_engine_versions_are_the_pinned_ones() -> None:
 
 def test_plugin_and_command_are_registered() -> None:
     plugins = {ep.name: ep.value for ep in entry_points(group="mkdocs.plugins")}
-    assert plugins["labsite"] == "labsite.mkdocs_adapter.site.plugin:LabsitePlugin"
+    assert plugins["labsite"] == "labsite.mkdocs_adapter.plugin:LabsitePlugin"
     scripts = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
     assert scripts["labsite"] == "labsite.commands.cli:main"

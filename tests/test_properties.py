@@ -11,11 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from labsite.commands.new import KINDS, create
-from labsite.model.catalog import build_catalog
 from labsite.model.fields import Checker
 from labsite.model.schemas import ANNOUNCEMENT, PROJECT, PROJECT_PAGE
 from labsite.sources import frontmatter, yamlsource
-from tests.conftest import FIXTURE_FILES, write_site
+from tests.conftest import FIXTURE_FILES, build_catalog, write_site
 
 KEYS = [
     "title",
@@ -123,14 +122,14 @@ def test_a_new_item_round_trips_through_check(kind: str, slug: str) -> None:
         shutil.rmtree(root / "news" / slug, ignore_errors=True)
         written = create(kind, slug, root, today)
         assert [p.name for p in written] == ["index.yml", "index.fr.md", "index.en.md"]
-        assert build_catalog(root, today=today).diagnostics == []
+        assert build_catalog(root, today=today).diagnostics == ()
         # Published as written, the template's examples are refused; once filled in, it is published.
         facts = written[0]
         facts.write_text(facts.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
         assert any("template's example" in d.message for d in build_catalog(root, today=today).errors)
         fill_in(written)
         catalog = build_catalog(root, today=today)
-        assert catalog.diagnostics == []
+        assert catalog.diagnostics == ()
         section = "projects" if kind == "project" else "news"
         assert {p.lang for p in catalog.pages if p.key == f"{section}/{slug}"} == {"fr", "en"}
     finally:

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from labsite.model.catalog import build_catalog
 from labsite.model.schemas import DATA_SOURCES, STATUSES
-from tests.conftest import REPO
+from tests.conftest import REPO, build_catalog
 
 PAGES = {
     "": "en/",
@@ -75,7 +74,7 @@ def test_example_content_covers_the_model() -> None:
     assert institutions == {"AP-HP", "Inria", "other"}
     by_type = {kind: [a for a in catalog.announcements.values() if a.type == kind] for kind in ("news", "job", "call")}
     assert len(by_type["news"]) >= 6 and len(by_type["job"]) >= 3
-    assert any(not job.is_open(catalog.today) for job in by_type["job"])
+    assert any(catalog.standing(job).closed for job in by_type["job"])
     assert any(call.kind == "hosting-position" and call.start_date.month == 11 for call in by_type["call"])
 
 

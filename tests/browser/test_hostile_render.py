@@ -11,8 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from labsite.model.catalog import build_catalog
-from tests.conftest import build, write_site
+from tests.conftest import build, build_catalog, write_site
 from tests.fixtures.hostile import FIELDS, PAYLOADS, with_payloads
 
 PAGES = [

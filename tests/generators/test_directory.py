@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from labsite.generators import directory
-from labsite.model.catalog import Catalog, build_catalog
-from tests.conftest import FIXTURE_FILES, item_page, write_site
+from labsite.model.catalog import Catalog
+from tests.conftest import FIXTURE_FILES, build_catalog, item_page, write_site
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_cards_ongoing_first_then_by_title(catalog: Catalog) -> None:
 
 
 def test_facets_count_projects_and_link_to_their_pages(catalog: Catalog) -> None:
-    facets = {f.name: f for f in directory.directory(catalog, "en").facets}
+    facets = {f.name: f for f in directory.of(catalog, "en").facets}
     assert [(v.id, v.count) for v in facets["status"].values] == [("idea", 1), ("ongoing", 1), ("completed", 1)]
     assert {(v.id, v.count) for v in facets["theme"].values} == {("imaging", 2), ("critical-care", 1)}
     assert {(v.id, v.count) for v in facets["partner"].values} == {("aphp-eds", 2), ("inria-team", 2)}
@@ -64,7 +64,9 @@ def test_every_facet_value_and_partner_has_a_page_in_both_languages(catalog: Cat
 
 
 def test_partners_are_grouped_by_institution(catalog: Catalog) -> None:
-    groups = directory.partner_groups(catalog, "fr")
+    partners = catalog.page("partners", "fr")
+    assert partners is not None and isinstance(partners.view, directory.PartnerIndex)
+    groups = partners.view.groups
     assert [(g.institution, [row[1] for row in g.partners]) for g in groups] == [
         ("AP-HP", ["Entrepôt de données de santé"]),
         ("Inria", ["Équipe Inria"]),
@@ -72,10 +74,13 @@ def test_partners_are_grouped_by_institution(catalog: Catalog) -> None:
     assert groups[0].partners[0][3] == 2  # projects with that partner
 
 
-def test_directory_is_computed_once_per_language(catalog: Catalog) -> None:
-    first = directory.directory(catalog, "fr")
-    assert directory.directory(catalog, "fr") is first
-    assert directory.cards(catalog, "fr") is first.cards
+def test_the_directory_is_made_once_a_language_and_lives_on_its_page(catalog: Catalog) -> None:
+    listing = catalog.page("projects", "fr")
+    assert listing is not None and directory.of(catalog, "fr") is listing.view
+    assert listing.template == "projects.html" and listing.hide == ("navigation", "toc")
+    facet = catalog.page("facet/theme/imaging", "fr")
+    assert facet is not None and facet.view.cards == tuple(c for c in listing.view.cards if c.slug != "icu-flow")
+    assert (facet.template, facet.parent, facet.card.kind) == ("facet.html", "projects", listing.title)
 
 
 def _with_projects(root: Path, n: int) -> Catalog:

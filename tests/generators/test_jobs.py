@@ -9,8 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from labsite.generators import jobs
-from labsite.model.catalog import build_catalog
-from tests.conftest import write_site
+from tests.conftest import build_catalog, write_site
 
 PARIS = ZoneInfo("Europe/Paris")
 

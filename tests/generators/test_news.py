@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from labsite.generators import news
-from labsite.model.catalog import Catalog, build_catalog
+from labsite.model.catalog import Catalog
 from labsite.outputs import feeds
-from tests.conftest import FIXTURE_FILES, item_page, write_site
+from tests.conftest import FIXTURE_FILES, build_catalog, item_page, write_site
 
 
 def with_news(root: Path, n: int, step: int = 30) -> Catalog:

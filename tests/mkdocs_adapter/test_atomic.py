@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from labsite.build import site as site_build
 from labsite.generators import directory
 from labsite.mkdocs_adapter import commands
-from labsite.model import catalog
 from labsite.outputs import cards, feeds, sitemap
 from labsite.render import pageview
+from labsite.sources import load
 from tests.conftest import FIXTURE_EPOCH, build, tree_digest, write_site
 
 
@@ -27,8 +28,8 @@ class FailingPageView(pageview.PageView):
 
 
 PHASES = {
-    "load and check": (catalog, "discover", fail),
-    "catalog (listings)": (directory, "generated_pages", fail),
+    "load and check": (load, "discover", fail),
+    "catalog (listings)": (directory, "pages", fail),
     "templates (English pass)": (pageview, "PageView", FailingPageView),
     "cards": (cards, "ensure", fail),
     "feeds": (feeds, "all_feeds", fail),
@@ -44,11 +45,9 @@ def test_a_failure_in_any_phase_leaves_the_previous_site(tmp_path: Path, phase: 
     module, name, replacement = PHASES[phase]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(module, name, replacement)
-        # The plugin imported some of these by name: patch it there too.
-        from labsite.mkdocs_adapter.site import plugin
-
-        if hasattr(plugin, name):
-            patch.setattr(plugin, name, replacement)
+        # The build imported some of these by name: patch it there too.
+        if hasattr(site_build, name):
+            patch.setattr(site_build, name, replacement)
         patch.setenv("LABSITE_JOBS", "1")  # every language in this process, where the patch is
         patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
         patch.chdir(tmp_path)

@@ -70,15 +70,14 @@ def _edit(root: Path) -> None:
 
 
 def _passes_of(root: Path) -> list[int]:
-    """Language passes still running for this site."""
+    """Language passes still running for this site: processes forked by the build, in its folder."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
-            command = (entry / "cmdline").read_bytes().split(b"\0")
-        except OSError:
+            if Path(os.readlink(entry / "cwd")) == root and b"-c" in (entry / "cmdline").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except (OSError, ValueError):
             continue
-        if b"labsite.mkdocs_adapter.language_pass" in command and str(root).encode() in b" ".join(command):
-            found.append(int(entry.name))
     return found
 
 

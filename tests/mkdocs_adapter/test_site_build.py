@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
+from labsite.model.site import Site
+from labsite.outputs import sitemap
 from tests.conftest import FIXTURE_EPOCH, FIXTURE_FILES, build, page, run_labsite, tree_digest, write_site
 
 SITE_URL = "https://lab.example.org/"
@@ -195,6 +197,7 @@ def test_mkdocs_build_and_labsite_build_give_the_same_site(tmp_path: Path) -> No
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "by-mkdocs")],
         cwd=tmp_path,
+        env={**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH},  # the same day as build()'s
         capture_output=True,
         text=True,
         timeout=300,
@@ -243,6 +246,5 @@ def test_broken_links_stop_the_build_with_file_and_line(tmp_path: Path) -> None:
 def test_the_custom_domain_is_written_for_github_pages(fixture_site: Path) -> None:
     """site_url's host goes into site/CNAME, which GitHub Pages reads (see DEPLOYING.md)."""
     assert (fixture_site / "CNAME").read_text() == "lab.example.org\n"
-    from labsite.outputs import sitemap
 
-    assert sitemap.cname("https://bernoulli-lab.github.io/site/") is None
+    assert sitemap.cname(Site("https://bernoulli-lab.github.io/site/", {})) is None

@@ -15,8 +15,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from labsite.model.catalog import build_catalog
-from tests.conftest import FIXTURE_FILES, NEWS_YML, PARTNERS_YML, PROJECT_YML, item_page, page, write_site
+from tests.conftest import (
+    FIXTURE_FILES,
+    NEWS_YML,
+    PARTNERS_YML,
+    PROJECT_YML,
+    build_catalog,
+    item_page,
+    page,
+    write_site,
+)
 
 TODAY = dt.date(2026, 11, 29)
 P = "projects/heart-ai/index.yml"
@@ -552,7 +560,7 @@ def test_broken_input_is_reported_at_its_line(tmp_path: Path, case: Case) -> Non
 
 def test_the_valid_base_has_no_error(tmp_path: Path) -> None:
     write_site(tmp_path, {**FIXTURE_FILES, **JOB_FILES})
-    assert build_catalog(tmp_path, today=TODAY).diagnostics == []
+    assert build_catalog(tmp_path, today=TODAY).diagnostics == ()
 
 
 def test_every_problem_of_an_item_comes_in_one_run(tmp_path: Path) -> None:
@@ -570,4 +578,4 @@ def test_every_problem_of_an_item_comes_in_one_run(tmp_path: Path) -> None:
 def test_links_in_code_blocks_are_not_links(tmp_path: Path) -> None:
     body = "```\n[x](missing.md) <iframe>\n```\n\n    ![y](https://example.com/a.png)\n"
     write_site(tmp_path, {**FIXTURE_FILES, PFR: item_page("Cœur", "Un projet.", body)})
-    assert build_catalog(tmp_path, today=TODAY).diagnostics == []
+    assert build_catalog(tmp_path, today=TODAY).diagnostics == ()

@@ -14,9 +14,8 @@ import markdown
 import pytest
 
 from labsite.commands.pathological import PATHOLOGICAL
-from labsite.model.catalog import build_catalog
 from labsite.sources.bodies import _own_problems, check_body
-from tests.conftest import FIXTURE_FILES, write_site
+from tests.conftest import FIXTURE_FILES, build_catalog, write_site
 from tests.fixtures.hostile import (
     FIELD_CASES,
     FIELDS,

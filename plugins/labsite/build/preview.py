@@ -1,11 +1,11 @@
 """What a preview (``labsite serve``) renders again after an edit: every page the change shows
 on, and no other.
 
-An item's facts (``index.yml``) show on its own pages in both languages, on the listings,
-facet, partner, kind, year, tag and numbered news pages it appears on (before or after the
-edit), on the home page and on the pages of the items it is linked to;
-feeds, cards and the sitemap are remade on every rebuild anyway. A change that can show on
-every page (a registry, a content page's title in the navigation) renders everything again.
+Every page says which items' facts it shows (``Page.shows``, set by its generator): an
+edited item renders again its own pages and every page that shows it, before or after the
+edit, and a page whose list of items changed (a news page whose items moved) renders again
+too. Feeds, cards and the sitemap are remade on every rebuild anyway. A change that can show
+on every page (a registry, a content page's title in the navigation) renders everything again.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from labsite.common.languages import DEFAULT_LANGUAGE
-from labsite.generators import news
-from labsite.generators.directory import PARTNERS_PAGE
-from labsite.model.catalog import HOME, Catalog
-from labsite.model.content import Announcement, Project
+from markupsafe import Markup
+
+from labsite.common.messages import language, say, shown
+from labsite.model.catalog import Catalog
 from labsite.sources.tree import CONTENT_DIR, DATA_DIR, ITEM_DIRS
 
 Stamps = dict[str, tuple[int, int]]  # repository path -> (modification time ns, size)
@@ -80,61 +79,53 @@ def affected(previous: Catalog, current: Catalog, changes: set[str]) -> Rebuild:
             pages.add(path)
         else:
             items.add("/".join(path.split("/")[:2]))
-    if items:
-        for catalog in (previous, current):
-            for key in set(items):
-                items |= _linked(catalog, key)
-        shown_under = {under for catalog in (previous, current) for key in items for under in _listings(catalog, key)}
-        shown_under |= _news_pages(previous, current, items)
-        pages |= {p.path for p in current.pages if p.key in items or p.key in shown_under}
+    for page in current.pages:
+        before = previous.by_path(page.path)
+        if page.key in items or page.shows & items or before is None or before.shows != page.shows:
+            pages.add(page.path)
     return Rebuild(listed, frozenset(pages))
 
 
-def _listings(catalog: Catalog, key: str) -> set[str]:
-    """The keys of the listing pages ``key`` shows on: the content pages that list its kind
-    and the generated pages of its facets, partners, kinds, years and tags."""
-    section, _, slug = key.partition("/")
-    if section == "projects" and (project := catalog.projects.get(slug)) is not None:
-        return {
-            HOME,
-            "projects",
-            PARTNERS_PAGE,
-            f"facet/status/{project.status}",
-            *(f"facet/theme/{theme}" for theme in project.themes),
-            *(f"facet/source/{source}" for source in project.data_sources),
-            *(f"facet/partner/{partner}" for partner in project.partners),
-            *(f"partner/{partner}" for partner in project.partners),
-        }
-    if section == "news" and (announcement := catalog.announcements.get(slug)) is not None:
-        if announcement.is_job:
-            return {HOME, "jobs", f"jobs-kind/{announcement.kind}"}
-        return {HOME, "news", f"news-year/{announcement.date.year}", *(f"news-tag/{tag}" for tag in announcement.tags)}
-    return set()
+@dataclass
+class Preview:
+    """What a preview remembers from one rebuild to the next: the last catalog that built and
+    the sources as they were read for it."""
+
+    good: tuple[Catalog, Stamps] | None = None
+    reading: Stamps | None = None
+
+    def read(self, root: Path) -> None:
+        """Before reading the sources: an edit made meanwhile is seen by the next rebuild."""
+        self.reading = stamps(root)
+
+    def plan(self, catalog: Catalog) -> Rebuild | None:
+        """What this rebuild renders (None: everything, the first time)."""
+        if self.good is None or self.reading is None:
+            return None
+        before, seen = self.good
+        return affected(before, catalog, changed(seen, self.reading))
+
+    def built(self, catalog: Catalog) -> None:
+        assert self.reading is not None
+        self.good = (catalog, self.reading)
 
 
-def _news_pages(previous: Catalog, current: Catalog, items: set[str]) -> set[str]:
-    """The numbered news pages where a changed news item was or is: every page from the first
-    position it held to the end when the order may have shifted."""
-    positions = []
-    for catalog in (previous, current):
-        order = [f"news/{row.slug}" for row in news.rows(catalog, DEFAULT_LANGUAGE.code)]
-        positions += [order.index(key) for key in items if key in order]
-        pages = -(-len(order) // news.PAGE_SIZE)
-    if not positions:
-        return set()
-    first = min(positions) // news.PAGE_SIZE + 1
-    last = max(positions) // news.PAGE_SIZE + 1
-    if len(news.rows(previous, DEFAULT_LANGUAGE.code)) != len(news.rows(current, DEFAULT_LANGUAGE.code)):
-        last = max(pages, 1)  # an item added or removed shifts every page after it
-    return {f"news-page/{number}" for number in range(first, last + 1)}
+_ERROR_PAGE = Markup(
+    '<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+    '<meta name="viewport" content="width=device-width,initial-scale=1"></head>'
+    '<body style="font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
+    '<h1 style="color:#b4441c">{title}</h1><p>{hint}</p>'
+    '<pre style="white-space:pre-wrap;background:#f6f1e9;padding:1rem">{errors}</pre></body></html>'
+)
 
 
-def _linked(catalog: Catalog, key: str) -> set[str]:
-    """The items whose pages show ``key``: the projects an announcement cites, the
-    announcements that cite a project."""
-    section, _, slug = key.partition("/")
-    if section == "news" and isinstance(item := catalog.announcements.get(slug), Announcement):
-        return {f"projects/{cited}" for cited in item.projects}
-    if section == "projects" and isinstance(catalog.projects.get(slug), Project):
-        return {f"news/{a.slug}" for a in catalog.announcements_by_project.get(slug, [])}
-    return set()
+def error_page(errors: str) -> Markup:
+    """The page a preview shows while the sources have errors, in the contributor's language."""
+    lang = language()
+    title, hint = shown(say("serve.errors_title"), lang), shown(say("serve.errors_hint"), lang)
+    return _ERROR_PAGE.format(lang=lang, title=title, hint=hint, errors=errors)
+
+
+# What a file watcher reports that asks for a rebuild ("closed": after a write); the system
+# also reports files opened for reading, which every build does.
+CHANGES = frozenset({"modified", "created", "deleted", "moved", "closed"})

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import yaml
 
+from labsite.build.catalog import make_catalog
 from labsite.commands import bench, new, pathological, schema
 from labsite.commands.menus import unlisted_pages
 from labsite.common import clock
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.messages import say, shown
-from labsite.model.catalog import Catalog, build_catalog
+from labsite.model.catalog import Catalog
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -55,11 +56,11 @@ def _menus(config: Path) -> tuple[list[str], list[str], str]:
 def check(root: Path, config: Path, paths: list[str], output: str) -> int:
     """Every problem of the sources at once (of the given files only, if any); 1 if any error.
     Then a notice of the items left out of the site and why, so a forgotten draft is seen."""
-    catalog = build_catalog(root)
+    catalog = make_catalog(root, clock.today())
     missing = [p for p in paths if not Path(p).exists()]
     wanted = [_relative(root, p) for p in paths if p not in missing]
     nav, footer, config_text = _menus(config)
-    diagnostics = sorted(catalog.diagnostics + unlisted_pages(catalog, nav, footer, config_text))
+    diagnostics = sorted([*catalog.diagnostics, *unlisted_pages(catalog, nav, footer, config_text)])
     diagnostics += [Diagnostic(p, 1, 1, "error", "", say("cli.no_such_path", path=p)) for p in missing]
 
     def selected(d: Diagnostic) -> bool:
@@ -92,7 +93,7 @@ def _unpublished(catalog: Catalog) -> None:
     lines += [
         say("unpublished.closed", path=f"news/{a.slug}/", day=a.deadline.isoformat())
         for a in sorted(catalog.announcements.values(), key=lambda a: a.slug)
-        if a.is_job and a.deadline and not a.is_open(catalog.today)
+        if catalog.standing(a).closed and a.deadline
     ]
     if lines:
         _say(say("cli.unpublished", count=len(lines)))

@@ -1,7 +1,8 @@
-"""The project directory: cards, facets with counts, facet pages and partner pages.
+"""The project directory: cards, facets with counts, a page per facet value, and the
+partners index with a page per partner.
 
-Everything here is computed once per build and language from the catalog (memoised on
-it), so a listing costs time in proportion to the projects it shows, never pages x pages.
+Everything here is computed once per build and language, so a listing costs time in
+proportion to the projects it shows, never pages x pages; the views live on the pages.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -17,13 +17,11 @@ from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
 from labsite.common.strings import translate
+from labsite.generators.base import dress, generated
+from labsite.model.catalog import Catalog
 from labsite.model.content import Partner, Project
-from labsite.model.page import Page
+from labsite.model.page import Page, View
 from labsite.model.schemas import DATA_SOURCES, INSTITUTIONS, STATUSES
-from labsite.sources.tree import SourcePage
-
-if TYPE_CHECKING:
-    from labsite.model.catalog import Catalog
 
 # Facets with pages of their own under the directory: /projets/<segment>/<value>/.
 FACET_SEGMENTS = {
@@ -33,6 +31,7 @@ FACET_SEGMENTS = {
 }
 RESERVED_SLUGS = {segment for names in FACET_SEGMENTS.values() for segment in names.values()}
 STATUS_ORDER = {status: rank for rank, status in enumerate(("ongoing", "idea", "completed"))}
+DIRECTORY_PAGE = "projects"
 PARTNERS_PAGE = "partners"
 
 
@@ -75,20 +74,20 @@ class Card:
 
 
 @dataclass(frozen=True)
-class Directory:
+class Directory(View):
     cards: tuple[Card, ...]
     facets: tuple[Facet, ...]
 
 
 @dataclass(frozen=True)
-class FacetPage:
+class FacetPage(View):
     facet: Facet
     value: FacetValue
     cards: tuple[Card, ...]
 
 
 @dataclass(frozen=True)
-class PartnerPage:
+class PartnerPage(View):
     partner: Partner
     name: str
     institution_label: str
@@ -102,6 +101,11 @@ class PartnerGroup:
     partners: tuple[tuple[Partner, str, str, int], ...]  # (partner, name, url, project count)
 
 
+@dataclass(frozen=True)
+class PartnerIndex(View):
+    groups: tuple[PartnerGroup, ...]
+
+
 def _image_size(catalog: Catalog, project: Project) -> tuple[int, int] | None:
     if not project.image:
         return None
@@ -111,50 +115,50 @@ def _image_size(catalog: Catalog, project: Project) -> tuple[int, int] | None:
 
 def cards(catalog: Catalog, lang: str) -> tuple[Card, ...]:
     """Every published project as a card, ongoing first, then by title."""
-    key = ("cards", lang)
-    if key not in catalog.memo:
-        found = []
-        for project in catalog.projects.values():
-            page = catalog.page(f"projects/{project.slug}", lang)
-            if page is None:
-                continue
-            text = project.texts[lang]
-            found.append(
-                Card(
-                    slug=project.slug,
-                    url=page.url,
-                    title=text.title,
-                    summary=text.summary,
-                    acronym=project.acronym or "",
-                    status=project.status,
-                    status_label=translate(lang, f"status.{project.status}"),
-                    themes=tuple((t, catalog.taxonomy.themes[t][lang]) for t in project.themes),
-                    partners=project.partners,
-                    sources=project.data_sources,
-                    image_url=page.url + project.image if project.image else None,
-                    image_alt=text.image_alt or "",
-                    image_size=_image_size(catalog, project),
-                    hue=int(hashlib.sha256(project.slug.encode()).hexdigest()[:4], 16) % 360,
-                )
+    found = []
+    for project in catalog.projects.values():
+        page = catalog.page(f"projects/{project.slug}", lang)
+        if page is None:
+            continue
+        text = project.texts[lang]
+        found.append(
+            Card(
+                slug=project.slug,
+                url=page.url,
+                title=text.title,
+                summary=text.summary,
+                acronym=project.acronym or "",
+                status=project.status,
+                status_label=translate(lang, f"status.{project.status}"),
+                themes=tuple((t, catalog.taxonomy.themes[t][lang]) for t in project.themes),
+                partners=project.partners,
+                sources=project.data_sources,
+                image_url=page.url + project.image if project.image else None,
+                image_alt=text.image_alt or "",
+                image_size=_image_size(catalog, project),
+                hue=int(hashlib.sha256(project.slug.encode()).hexdigest()[:4], 16) % 360,
             )
-        found.sort(key=lambda c: (STATUS_ORDER[c.status], c.title.casefold()))
-        catalog.memo[key] = tuple(found)
-    return catalog.memo[key]
+        )
+    found.sort(key=lambda c: (STATUS_ORDER[c.status], c.title.casefold()))
+    return tuple(found)
 
 
 def facet_url(catalog: Catalog, name: str, value: str, lang: str) -> str:
     if name == "partner":
         listing = catalog.page(PARTNERS_PAGE, lang)
         return f"{listing.url}{value}/" if listing else ""
-    listing = catalog.page("projects", lang)
+    listing = catalog.page(DIRECTORY_PAGE, lang)
     return f"{listing.url}{FACET_SEGMENTS[name][lang]}/{value}/" if listing else ""
 
 
-def directory(catalog: Catalog, lang: str) -> Directory:
+def of(catalog: Catalog, lang: str) -> Directory:
+    """The directory a language's listing page shows (empty if the site has none)."""
+    listing = catalog.page(DIRECTORY_PAGE, lang)
+    return listing.view if listing is not None and isinstance(listing.view, Directory) else Directory((), ())
+
+
+def _directory(catalog: Catalog, lang: str) -> Directory:
     """The cards and, for each facet, its values with their counts (values without projects left out)."""
-    key = ("directory", lang)
-    if key in catalog.memo:
-        return catalog.memo[key]
     all_cards = cards(catalog, lang)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for card in all_cards:
@@ -181,8 +185,7 @@ def directory(catalog: Catalog, lang: str) -> Directory:
             if counts[name][i]
         )
         facets.append(Facet(name, translate(lang, f"facet.{name}"), translate(lang, f"facet.{plural}"), values))
-    catalog.memo[key] = Directory(all_cards, tuple(facets))
-    return catalog.memo[key]
+    return Directory(all_cards, tuple(facets))
 
 
 def _matches(card: Card, facet: str, value: str) -> bool:
@@ -195,9 +198,9 @@ def _matches(card: Card, facet: str, value: str) -> bool:
     return value in card.sources
 
 
-def partner_groups(catalog: Catalog, lang: str) -> tuple[PartnerGroup, ...]:
+def _partner_groups(catalog: Catalog, lang: str, found: Directory) -> PartnerIndex:
     """The partners index: partners grouped by institution, with their project counts."""
-    counts = {v.id: v.count for v in directory(catalog, lang).facets[2].values}
+    counts = {v.id: v.count for v in found.facets[2].values}
     groups = []
     for institution in INSTITUTIONS:
         members = sorted(
@@ -209,51 +212,59 @@ def partner_groups(catalog: Catalog, lang: str) -> tuple[PartnerGroup, ...]:
                 (p, p.name[lang], facet_url(catalog, "partner", p.id, lang), counts.get(p.id, 0)) for p in members
             )
             groups.append(PartnerGroup(institution, translate(lang, f"institution.{institution}"), rows))
-    return tuple(groups)
+    return PartnerIndex(tuple(groups))
 
 
-def generated_pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
-    """A page per facet value (theme, status, data source) and per partner, in each language."""
-    pages = []
+def reserves(kind: str, slug: str) -> bool:
+    """Project folders may not take the facets' URL segments (/projets/themes/...)."""
+    return kind == "project" and slug in RESERVED_SLUGS
+
+
+def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
+    """The directory and partners pages with their views; a page per facet value (theme, status,
+    data source) and per partner, in each language."""
+    if not catalog.projects:
+        return []
+    made = []
     for lang in LANGUAGES:
-        listing = catalog.page(PARTNERS_PAGE, lang)
-        if listing is None:
+        found = _directory(catalog, lang)
+        every = frozenset(f"projects/{c.slug}" for c in found.cards)
+        if (listing := catalog.page(DIRECTORY_PAGE, lang)) is not None:
+            made.append(dress(listing, "projects.html", found, every))
+            for facet in found.facets:
+                for value in facet.values:
+                    if facet.name == "partner":
+                        continue
+                    shown = tuple(c for c in found.cards if _matches(c, facet.name, value.id))
+                    title = translate(lang, "facet.title", value=value.label)
+                    made.append(
+                        _page(
+                            f"facet/{facet.name}/{value.id}",
+                            lang,
+                            value.url,
+                            title,
+                            FacetPage(facet, value, shown),
+                            "facet.html",
+                            listing,
+                        )
+                    )
+        partners = catalog.page(PARTNERS_PAGE, lang)
+        if partners is None:
             problems.append(
-                Diagnostic(
-                    f"content/{PARTNERS_PAGE}.{lang}.md",
-                    1,
-                    1,
-                    "error",
-                    "",
-                    say("listings.partners_page"),
-                )
+                Diagnostic(f"content/{PARTNERS_PAGE}.{lang}.md", 1, 1, "error", "", say("listings.partners_page"))
             )
-        found = directory(catalog, lang)
-        for facet in found.facets:
-            for value in facet.values:
-                if facet.name == "partner":
-                    continue
-                view = FacetPage(facet, value, tuple(c for c in found.cards if _matches(c, facet.name, value.id)))
-                title = translate(lang, "facet.title", value=value.label)
-                pages.append(_page(f"facet/{facet.name}/{value.id}", lang, value.url, title, view))
-        for partner in catalog.partners.values() if listing else ():
+            continue
+        made.append(dress(partners, "partners.html", _partner_groups(catalog, lang, found), every))
+        for partner in catalog.partners.values():
+            shown = tuple(c for c in found.cards if partner.id in c.partners)
             view = PartnerPage(
-                partner,
-                partner.name[lang],
-                translate(lang, f"institution.{partner.institution}"),
-                tuple(c for c in found.cards if partner.id in c.partners),
+                partner, partner.name[lang], translate(lang, f"institution.{partner.institution}"), shown
             )
-            pages.append(
-                _page(
-                    f"partner/{partner.id}",
-                    lang,
-                    facet_url(catalog, "partner", partner.id, lang),
-                    partner.name[lang],
-                    view,
-                )
-            )
-    return pages
+            url = facet_url(catalog, "partner", partner.id, lang)
+            made.append(_page(f"partner/{partner.id}", lang, url, partner.name[lang], view, "partner.html", partners))
+    return made
 
 
-def _page(key: str, lang: str, url: str, title: str, view: object) -> Page:
-    return Page(SourcePage(f"_generated/{key}.{lang}.md", "generated", key, lang), title, title, url, view=view)
+def _page(key: str, lang: str, url: str, title: str, view: View, template: str, parent: Page) -> Page:
+    shows = frozenset(f"projects/{c.slug}" for c in view.cards)  # type: ignore[attr-defined]
+    return generated(key, lang, url, title, view, template=template, parent=parent, shows=shows)

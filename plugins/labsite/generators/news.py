@@ -1,4 +1,5 @@
-"""The news section: newest first, paginated at stable URLs, with yearly archives and tag pages.
+"""The news section: the items' own pages; the listing, newest first, paginated at stable
+URLs, with yearly archives and tag pages.
 
 /actualites/ is page 1; /actualites/page/2/ and on hold older items; /actualites/2026/ one
 year; /actualites/etiquettes/<tag>/ one tag (English: /en/news/..., /en/news/tags/<tag>/).
@@ -7,19 +8,17 @@ year; /actualites/etiquettes/<tag>/ one tag (English: /en/news/..., /en/news/tag
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from labsite.common.dates import long_date
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.strings import translate
-from labsite.model.page import Page
-from labsite.sources.tree import SourcePage
-
-if TYPE_CHECKING:
-    from labsite.model.catalog import Catalog
+from labsite.generators.base import ITEM, dress, generated, item_card
+from labsite.model.catalog import Catalog
+from labsite.model.page import Page, View
 
 NEWS_PAGE = "news"
 PAGE_SIZE = 10
@@ -28,7 +27,9 @@ RESERVED_SLUGS = {name for names in SEGMENTS.values() for name in names.values()
 
 
 @dataclass(frozen=True)
-class NewsRow:
+class NewsRow(View):
+    """A news item as the listings show it; also the view of its own page (date and tags)."""
+
     slug: str
     url: str
     title: str
@@ -41,7 +42,7 @@ class NewsRow:
 
 
 @dataclass(frozen=True)
-class NewsListing:
+class NewsListing(View):
     heading: str
     rows: tuple[NewsRow, ...]
     number: int  # page number, 0 for a year or tag archive
@@ -55,109 +56,102 @@ class NewsListing:
         return next((url for n, url in self.pages if n == wanted), None) if self.number else None
 
 
-def _base(catalog: Catalog, lang: str) -> str:
-    listing = catalog.page(NEWS_PAGE, lang)
-    return listing.url if listing else ""
-
-
-def tag_url(catalog: Catalog, tag: str, lang: str) -> str:
-    return f"{_base(catalog, lang)}{SEGMENTS['tag'][lang]}/{tag}/"
+def listing(catalog: Catalog, lang: str, number: int = 1) -> NewsListing:
+    """Page ``number`` of a language's listing (page 1: the news page; empty if there is none)."""
+    page = catalog.page(NEWS_PAGE if number == 1 else f"news-page/{number}", lang)
+    if page is not None and isinstance(page.view, NewsListing):
+        return page.view
+    return NewsListing("", (), number, (), (), ())
 
 
 def rows(catalog: Catalog, lang: str) -> tuple[NewsRow, ...]:
+    """Every news item of a language's listing, newest first."""
+    return tuple(row for number, _ in listing(catalog, lang).pages for row in listing(catalog, lang, number).rows)
+
+
+def _rows(catalog: Catalog, lang: str, base: str) -> tuple[NewsRow, ...]:
     """Published news items, newest first."""
-    key = ("news", lang)
-    if key not in catalog.memo:
-        found = []
-        for item in catalog.announcements.values():
-            page = catalog.page(f"news/{item.slug}", lang)
-            if item.type != "news" or page is None:
-                continue
-            tags = tuple((catalog.taxonomy.tags[t][lang], tag_url(catalog, t, lang)) for t in item.tags)
-            image = page.url + item.image if item.image else None
-            found.append(
-                NewsRow(
-                    item.slug,
-                    page.url,
-                    page.title,
-                    page.description,
-                    item.date,
-                    long_date(item.date, lang),
-                    tags,
-                    image,
-                    item.texts[lang].image_alt or "",
-                )
-            )
-        found.sort(key=lambda r: (r.date, r.slug), reverse=True)
-        catalog.memo[key] = tuple(found)
-    return catalog.memo[key]
-
-
-def row(catalog: Catalog, lang: str, slug: str) -> NewsRow:
-    """One item's row (a news page shows its own date and tags from it)."""
-    key = ("news-by-slug", lang)
-    if key not in catalog.memo:
-        catalog.memo[key] = {r.slug: r for r in rows(catalog, lang)}
-    return catalog.memo[key][slug]
-
-
-def _page_url(catalog: Catalog, number: int, lang: str) -> str:
-    base = _base(catalog, lang)
-    return base if number == 1 else f"{base}{SEGMENTS['page'][lang]}/{number}/"
-
-
-def _navigation(catalog: Catalog, lang: str) -> tuple[tuple, tuple, tuple]:
-    """Links to every page, year and tag of the listing: computed once per language."""
-    key = ("news-navigation", lang)
-    if key not in catalog.memo:
-        items = rows(catalog, lang)
-        count = max(1, -(-len(items) // PAGE_SIZE))
-        pages = tuple((n, _page_url(catalog, n, lang)) for n in range(1, count + 1))
-        years = Counter(r.date.year for r in items)
-        year_links = tuple((y, f"{_base(catalog, lang)}{y}/", years[y]) for y in sorted(years, reverse=True))
-        tags = Counter(url for r in items for _, url in r.tags)
-        labels = {url: label for r in items for label, url in r.tags}
-        tag_links = tuple(
-            (labels[url], url, n) for url, n in sorted(tags.items(), key=lambda pair: labels[pair[0]].casefold())
-        )
-        catalog.memo[key] = (pages, year_links, tag_links)
-    return catalog.memo[key]
-
-
-def listing(catalog: Catalog, lang: str, number: int = 1) -> NewsListing:
-    """Page ``number`` of the news listing, with the links to every page, year and tag."""
-    pages, years, tags = _navigation(catalog, lang)
-    listing_page = catalog.page(NEWS_PAGE, lang)
-    heading = listing_page.title if number == 1 and listing_page else translate(lang, "news.page_title", n=number)
-    chunk = rows(catalog, lang)[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-    return NewsListing(heading, chunk, number, pages, years, tags)
-
-
-def generated_pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
-    """Pages 2 and on, a page per year and a page per tag, in each language."""
     found = []
-    for lang in LANGUAGES:
-        if catalog.page(NEWS_PAGE, lang) is None:
+    for item in catalog.announcements.values():
+        page = catalog.page(f"news/{item.slug}", lang)
+        if item.type != "news" or page is None:
             continue
-        first = listing(catalog, lang)
-        for number, url in first.pages[1:]:
-            view = listing(catalog, lang, number)
-            found.append(_page(f"news-page/{number}", lang, url, view.heading, view))
-        items = rows(catalog, lang)
-        for year, url, _ in first.years:
+        tags = tuple((catalog.taxonomy.tags[t][lang], f"{base}{SEGMENTS['tag'][lang]}/{t}/") for t in item.tags)
+        image = page.url + item.image if item.image else None
+        row = NewsRow(
+            item.slug,
+            page.url,
+            page.title,
+            page.description,
+            item.date,
+            long_date(item.date, lang),
+            tags,
+            image,
+            item.texts[lang].image_alt or "",
+        )
+        found.append(row)
+    found.sort(key=lambda r: (r.date, r.slug), reverse=True)
+    return tuple(found)
+
+
+def _navigation(rows: tuple[NewsRow, ...], base: str, lang: str) -> tuple[tuple, tuple, tuple]:
+    """Links to every page, year and tag of the listing."""
+    count = max(1, -(-len(rows) // PAGE_SIZE))
+    pages = tuple((n, base if n == 1 else f"{base}{SEGMENTS['page'][lang]}/{n}/") for n in range(1, count + 1))
+    years = Counter(r.date.year for r in rows)
+    year_links = tuple((y, f"{base}{y}/", years[y]) for y in sorted(years, reverse=True))
+    tags = Counter(url for r in rows for _, url in r.tags)
+    labels = {url: label for r in rows for label, url in r.tags}
+    tag_links = tuple(
+        (labels[url], url, n) for url, n in sorted(tags.items(), key=lambda pair: labels[pair[0]].casefold())
+    )
+    return pages, year_links, tag_links
+
+
+def reserves(kind: str, slug: str) -> bool:
+    """Announcement folders may not take the listing's URL segments (/actualites/page/,
+    /actualites/2026/)."""
+    return kind == "announcement" and (slug in RESERVED_SLUGS or re.fullmatch(r"\d{4}", slug) is not None)
+
+
+def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
+    """The news items' pages; the listing's pages 2 and on, a page per year and a page per tag,
+    in each language."""
+    made = []
+    for lang in LANGUAGES:
+        listing = catalog.page(NEWS_PAGE, lang)
+        base = listing.url if listing else ""
+        rows = _rows(catalog, lang, base)
+        for row in rows:
+            page = catalog.page(f"news/{row.slug}", lang)
+            assert page is not None and page.item is not None
+            card = item_card(catalog, page, page.item, translate(lang, "type.news"), row.date_text)
+            shows = frozenset({page.key, *(f"projects/{slug}" for slug in page.item.projects)})
+            made.append(dress(page, "news.html", row, shows, ITEM, card))
+        if listing is None:
+            continue
+        # Every listing page links to every page, year and tag with its count: it shows them all.
+        every = frozenset(f"news/{r.slug}" for r in rows)
+        numbers, years, tags = _navigation(rows, base, lang)
+        for number, url in numbers:
+            heading = listing.title if number == 1 else translate(lang, "news.page_title", n=number)
+            chunk = rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+            view = NewsListing(heading, chunk, number, numbers, years, tags)
+            if number == 1:
+                made.append(dress(listing, "news-list.html", view, every))
+            else:
+                made.append(_page(f"news-page/{number}", lang, url, heading, view, listing, every))
+        for year, url, _ in years:
             title = translate(lang, "news.year_title", year=year)
-            view = NewsListing(
-                title, tuple(r for r in items if r.date.year == year), 0, first.pages, first.years, first.tags
-            )
-            found.append(_page(f"news-year/{year}", lang, url, title, view))
-        for label, url, _ in first.tags:
+            view = NewsListing(title, tuple(r for r in rows if r.date.year == year), 0, numbers, years, tags)
+            made.append(_page(f"news-year/{year}", lang, url, title, view, listing, every))
+        for label, url, _ in tags:
             title = translate(lang, "news.tag_title", tag=label)
-            view = NewsListing(
-                title, tuple(r for r in items if url in (u for _, u in r.tags)), 0, first.pages, first.years, first.tags
-            )
-            found.append(_page(f"news-tag/{url.rstrip('/').rsplit('/', 1)[1]}", lang, url, title, view))
-    return found
+            shown = tuple(r for r in rows if url in (u for _, u in r.tags))
+            view = NewsListing(title, shown, 0, numbers, years, tags)
+            made.append(_page(f"news-tag/{url.rstrip('/').rsplit('/', 1)[1]}", lang, url, title, view, listing, every))
+    return made
 
 
-def _page(key: str, lang: str, url: str, title: str, view: NewsListing) -> Page:
-    return Page(SourcePage(f"_generated/{key}.{lang}.md", "generated", key, lang), title, title, url, view=view)
+def _page(key: str, lang: str, url: str, title: str, view: NewsListing, listing: Page, shows: frozenset[str]) -> Page:
+    return generated(key, lang, url, title, view, template="news-list.html", parent=listing, shows=shows)

@@ -1,21 +1,20 @@
-"""What a project page shows above its text: the panel of facts, and its schema.org JSON-LD."""
+"""The projects' own pages: the panel of facts above the team's text, their open positions
+and their news."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from labsite.common.dates import long_date
+from labsite.common.diagnostics import Diagnostic
+from labsite.common.languages import LANGUAGES
 from labsite.common.strings import translate
-from labsite.common.urls import absolute
+from labsite.generators.base import ITEM, dress, item_card
 from labsite.generators.directory import facet_url
+from labsite.model.catalog import Catalog
 from labsite.model.content import Project
-from labsite.model.page import Page
-from labsite.render.obfuscation import email_html
-
-if TYPE_CHECKING:
-    from labsite.model.catalog import Catalog
+from labsite.model.page import Page, View
 
 
 @dataclass(frozen=True, order=True)
@@ -28,7 +27,7 @@ class Position:
 
 
 @dataclass(frozen=True)
-class Panel:
+class Panel(View):
     acronym: str | None
     status: tuple[str, str]  # (label, url)
     dates: str | None
@@ -36,7 +35,7 @@ class Panel:
     partners: tuple[tuple[str, str], ...]
     sources: tuple[tuple[str, str], ...]
     funding: tuple[str, ...]
-    contacts: tuple[tuple[str, str | None, str], ...]  # (name, role, obfuscated e-mail HTML)
+    contacts: tuple[tuple[str, str | None, str], ...]  # (name, role, e-mail address)
     links: tuple[tuple[str, str], ...]
     authorisation: str | None
     positions: tuple[Position, ...]
@@ -52,13 +51,12 @@ def _dates(project: Project, lang: str) -> str | None:
 
 
 def panel(catalog: Catalog, project: Project, lang: str) -> Panel:
-    related = catalog.announcements_by_project.get(project.slug, [])
     positions, news = [], []
-    for announcement in related:
+    for announcement in catalog.citing(project.slug):
         page = catalog.page(f"news/{announcement.slug}", lang)
         if page is None:
             continue
-        if announcement.is_job and announcement.is_open(catalog.today) and announcement.deadline:
+        if catalog.standing(announcement).is_open and announcement.deadline:
             kind = translate(lang, f"kind.{announcement.kind}")
             deadline = translate(lang, "panel.deadline", date=long_date(announcement.deadline, lang))
             positions.append(Position(announcement.deadline, page.title, page.url, kind, deadline))
@@ -77,7 +75,7 @@ def panel(catalog: Catalog, project: Project, lang: str) -> Panel:
             (translate(lang, f"source.{s}"), facet_url(catalog, "source", s, lang)) for s in project.data_sources
         ),
         funding=tuple(f[lang] for f in project.funding),
-        contacts=tuple((c.name, c.role[lang] if c.role else None, email_html(c.email, lang)) for c in project.contacts),
+        contacts=tuple((c.name, c.role[lang] if c.role else None, c.email) for c in project.contacts),
         links=tuple((link.label[lang], link.url) for link in project.links),
         authorisation=project.authorisation,
         positions=tuple(positions),
@@ -85,36 +83,17 @@ def panel(catalog: Catalog, project: Project, lang: str) -> Panel:
     )
 
 
-def research_project(catalog: Catalog, page: Page, base_url: str, site_name: str) -> dict[str, Any]:
-    """schema.org ResearchProject: the project, its partners as members, its funders."""
-    project = page.item
-    assert isinstance(project, Project)
-    lang = page.lang
-    data: dict[str, Any] = {
-        "@type": "ResearchProject",
-        "name": page.title,
-        "description": page.description,
-        "url": absolute(base_url, page.url),
-        "inLanguage": lang,
-        "parentOrganization": {"@type": "ResearchOrganization", "name": site_name, "url": absolute(base_url, "")},
-        "member": [
-            {
-                "@type": "Organization",
-                "name": catalog.partners[p].name[lang],
-                **({"url": catalog.partners[p].url} if catalog.partners[p].url else {}),
-            }
-            for p in project.partners
-        ],
-        "keywords": [catalog.taxonomy.themes[t][lang] for t in project.themes],
-    }
-    if project.acronym:
-        data["alternateName"] = project.acronym
-    if project.start:
-        data["startDate"] = project.start.isoformat()
-    if project.end:
-        data["endDate"] = project.end.isoformat()
-    if project.funding:
-        data["funder"] = [{"@type": "Organization", "name": f[lang]} for f in project.funding]
-    if project.image:
-        data["image"] = absolute(base_url, page.url + project.image)
-    return data
+def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
+    """Each project's page, in each language, with its panel and card."""
+    made = []
+    for lang in LANGUAGES:
+        for project in catalog.projects.values():
+            page = catalog.page(f"projects/{project.slug}", lang)
+            if page is None:
+                continue
+            status = translate(lang, f"status.{project.status}")
+            subtitle = " · ".join([project.acronym, status] if project.acronym else [status])
+            card = item_card(catalog, page, project, translate(lang, "type.project"), subtitle)
+            shows = frozenset({page.key, *(f"news/{a.slug}" for a in catalog.citing(project.slug))})
+            made.append(dress(page, "project.html", panel(catalog, project, lang), shows, ITEM, card))
+    return made

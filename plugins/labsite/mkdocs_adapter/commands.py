@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import shutil
@@ -19,10 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _serve_url, _timestamp
 
-from labsite.common.messages import language, say, shown
-
-from .language_pass import plugin_instances
-from .site.plugin import DRAFTS_VARIABLE
+from labsite.build.preview import CHANGES, error_page
+from labsite.build.site import DRAFTS_VARIABLE
+from labsite.common.messages import say, shown
+from labsite.mkdocs_adapter.plugin import plugin_instances
 
 log = logging.getLogger("mkdocs")
 
@@ -61,7 +60,6 @@ _CHATTER = (
 
 
 RELOAD_SCRIPT = "/.labsite-livereload.js"
-_CHANGES = frozenset({"modified", "created", "deleted", "moved", "closed"})  # "closed": after a write
 
 
 class _Quiet(logging.Filter):
@@ -104,7 +102,7 @@ class _PreviewServer(LiveReloadServer):
         self._watched_paths[path] = 1
 
         def changed(event: watchdog.events.FileSystemEvent) -> None:
-            if event.is_directory or event.event_type not in _CHANGES:
+            if event.is_directory or event.event_type not in CHANGES:
                 return
             with self._rebuild_cond:
                 self._want_rebuild = True
@@ -129,23 +127,9 @@ class _PreviewServer(LiveReloadServer):
             return [script.encode()]
         if self.errors is None or path.startswith("/livereload/") or not (path.endswith("/") or path.endswith(".html")):
             return super()._serve_request(environ, start_response)
-        page = self._inject_js_into_html(error_page(self.errors).encode("utf-8"), self._visible_epoch)
+        page = self._inject_js_into_html(str(error_page(self.errors)).encode("utf-8"), self._visible_epoch)
         start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8")])
         return [page]
-
-
-def error_page(errors: str) -> str:
-    """The page a preview shows while the sources have errors, in the contributor's language."""
-    lang = language()
-    title = html.escape(shown(say("serve.errors_title"), lang))
-    hint = html.escape(shown(say("serve.errors_hint"), lang))
-    return (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
-        '<meta name="viewport" content="width=device-width,initial-scale=1"></head>'
-        '<body style="font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
-        f'<h1 style="color:#b4441c">{title}</h1><p>{hint}</p>'
-        f'<pre style="white-space:pre-wrap;background:#f6f1e9;padding:1rem">{html.escape(errors)}</pre></body></html>'
-    )
 
 
 def serve(config_file: str, *, dev_addr: str | None = None, drafts: bool = False) -> None:

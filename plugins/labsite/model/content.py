@@ -69,6 +69,10 @@ class Project:
     draft: bool = False
     updated: dt.date | None = None
 
+    @property
+    def type(self) -> str:
+        return "project"
+
 
 @dataclass(frozen=True)
 class Announcement:
@@ -94,8 +98,7 @@ class Announcement:
     def is_job(self) -> bool:
         return self.type in ("job", "call")
 
-    def is_open(self, today: dt.date) -> bool:
-        return self.deadline is not None and today <= self.deadline
-
 
 Item = Project | Announcement
+# The content page that lists the items of each type, and so gives them their URL prefix.
+LISTING_OF_TYPE = {"project": "projects", "news": "news", "job": "jobs", "call": "jobs"}

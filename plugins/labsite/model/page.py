@@ -1,13 +1,47 @@
-"""A page of the site in one language: where it comes from, its URL, and what it shows."""
+"""A page of the site in one language: where it comes from, its URL, what it shows and how.
+
+The loader makes a page of every source file; generators (``labsite.generators``) give each
+its layout (template, parent listing, card) and add the pages made from the catalog itself.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Literal
 
 from labsite.common.languages import LANGUAGES
 from labsite.model.content import Item
-from labsite.sources.tree import SourcePage
+
+Kind = Literal["content", "project", "announcement", "generated"]
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    path: str  # relative to the repository root, forward slashes ("_generated/..." for generated pages)
+    kind: Kind
+    key: str  # identity shared by the translations: "data", "projects/<slug>", "facet/theme/imaging"
+    lang: str
+
+
+@dataclass(frozen=True)
+class Asset:
+    path: str  # relative to the repository root
+    owner: str  # key of the page folder it belongs to ("" for content/)
+
+
+class View:
+    """What a page shows beyond its own text, made by its generator (a listing's rows, a
+    project's panel of facts...): the base class of every generator's view model."""
+
+
+@dataclass(frozen=True)
+class CardText:
+    """What the page's share card says (labsite.outputs.cards draws it)."""
+
+    kind: str = ""  # "Projet", "Offre d'emploi", the listing's title... or "" for a plain page
+    title: str = ""
+    subtitle: str = ""
+    image: str | None = None  # absolute path of the item's image
 
 
 @dataclass(frozen=True)
@@ -19,8 +53,15 @@ class Page:
     item: Item | None = field(default=None, hash=False, compare=False)
     body: str = field(default="", repr=False, compare=False)
     body_line: int = 1
-    view: Any = field(default=None, repr=False, compare=False)  # what a generated page shows
     preview: str = ""  # "draft" or "scheduled": shown only by `labsite serve --drafts`
+    # Set by the page's generator:
+    view: View | None = field(default=None, repr=False, compare=False)
+    template: str = ""  # of theme_overrides/; "" for Material's main.html
+    hide: tuple[str, ...] = ()  # Material's sidebars this page goes without ("navigation", "toc")
+    parent: str = ""  # key of the listing the page belongs to
+    card: CardText = field(default_factory=CardText, compare=False)
+    # Keys of the items whose facts the page shows: a preview renders it again when one changes.
+    shows: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def key(self) -> str:

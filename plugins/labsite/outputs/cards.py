@@ -22,8 +22,10 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from labsite.render.share import CARD_HEIGHT, CARD_WIDTH
+
 TEMPLATE_VERSION = "2"  # bump when the drawing below changes
-WIDTH, HEIGHT = 1200, 630
+WIDTH, HEIGHT = CARD_WIDTH, CARD_HEIGHT  # where pages announce them (og:image:width...)
 FONTS = Path(__file__).parents[1] / "fonts"
 TITLE_FONT, TEXT_FONT = FONTS / "InterDisplay-Bold.otf", FONTS / "Inter-Regular.otf"
 MARGIN = 80

@@ -12,35 +12,22 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
 from labsite.common.clock import PARIS
 from labsite.common.strings import translate
-from labsite.common.urls import absolute
+from labsite.model.catalog import Catalog
 from labsite.model.content import Announcement, Project
 from labsite.model.page import Page
+from labsite.model.site import Site
+from labsite.render.feed_links import FEEDS, FORMATS
 
-if TYPE_CHECKING:
-    from labsite.model.catalog import Catalog
-
-FEEDS = ("news", "jobs", "projects")  # the content keys of the listing pages
 MAX_ITEMS = 50  # readers poll feeds for what is new; the archive is on the site
-FORMATS = {"rss": ("rss.xml", "application/rss+xml"), "atom": ("atom.xml", "application/atom+xml")}
 _URL_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"]*)"')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _DECOY = re.compile(r'<span class="ls-email__decoy"[^>]*>.*?</span>', re.S)
-
-
-@dataclass(frozen=True)
-class FeedLink:
-    kind: str  # news | jobs | projects
-    format: str  # rss | atom
-    title: str
-    mime: str
-    url: str  # from the site root
 
 
 @dataclass(frozen=True)
@@ -48,23 +35,6 @@ class Enclosure:
     url: str  # absolute
     length: int
     mime: str
-
-
-def links(catalog: Catalog, lang: str) -> tuple[FeedLink, ...]:
-    """The feeds of a language, for <link rel="alternate"> and the subscribe links."""
-    key = ("feed-links", lang)
-    if key in catalog.memo:
-        return catalog.memo[key]
-    found = []
-    for kind in FEEDS:
-        listing = catalog.page(kind, lang)
-        if listing is None:
-            continue
-        for fmt, (name, mime) in FORMATS.items():
-            title = f"{listing.title} ({translate(lang, f'feeds.{fmt}')})"
-            found.append(FeedLink(kind, fmt, title, mime, listing.url + name))
-    catalog.memo[key] = tuple(found)
-    return catalog.memo[key]
 
 
 def _day(day: dt.date) -> dt.datetime:
@@ -79,7 +49,7 @@ def items(catalog: Catalog, kind: str, lang: str) -> list[Page]:
         if kind == "projects" and isinstance(item, Project):
             found.append((item.date, item.slug, page))
         elif isinstance(item, Announcement):
-            wanted = item.type == "news" if kind == "news" else item.is_job and item.is_open(catalog.today)
+            wanted = item.type == "news" if kind == "news" else catalog.standing(item).is_open
             if kind != "projects" and wanted:
                 found.append((item.date, item.slug, page))
     return [page for _, _, page in sorted(found, key=lambda t: (t[0], t[1]), reverse=True)][:MAX_ITEMS]
@@ -101,10 +71,9 @@ def _categories(catalog: Catalog, page: Page) -> list[str]:
 
 def _render(
     catalog: Catalog,
+    site: Site,
     kind: str,
     lang: str,
-    base_url: str,
-    site_name: str,
     contents: dict[str, str],
     enclosures: dict[str, Enclosure] | None = None,
 ) -> dict[str, bytes]:
@@ -115,10 +84,10 @@ def _render(
     out = {}
     for fmt, (name, _) in FORMATS.items():
         feed = FeedGenerator()
-        self_url = absolute(base_url, listing.url + name)
-        listing_url = absolute(base_url, listing.url)
+        self_url = site.url(listing.url + name)
+        listing_url = site.url(listing.url)
         feed.id(self_url)
-        feed.title(translate(lang, "feeds.title", site=site_name, listing=listing.title))
+        feed.title(translate(lang, "feeds.title", site=site.name(lang), listing=listing.title))
         feed.subtitle(listing.description or listing.title)
         feed.language(lang)
         feed.link(href=self_url, rel="self")
@@ -127,7 +96,7 @@ def _render(
         for page in pages:
             item = page.item
             assert isinstance(item, Project | Announcement)
-            url = absolute(base_url, page.url)
+            url = site.url(page.url)
             published, updated = _day(item.date), _day(item.updated or item.date)
             newest = max(newest, updated)
             entry = feed.add_entry(order="append")
@@ -154,14 +123,14 @@ def _render(
 
 def all_feeds(
     catalog: Catalog,
+    site: Site,
     lang: str,
-    base_url: str,
-    site_name: str,
     contents: dict[str, str],
     enclosures: dict[str, Enclosure] | None = None,
 ) -> dict[str, bytes]:
+    """Every feed file of a language: {path inside the language's build: bytes}."""
     files: dict[str, bytes] = {}
     for kind in FEEDS:
         if catalog.page(kind, lang) is not None:
-            files.update(_render(catalog, kind, lang, base_url, site_name, contents, enclosures))
+            files.update(_render(catalog, site, kind, lang, contents, enclosures))
     return files

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from labsite.common.languages import DEFAULT_LANGUAGE
-from labsite.common.urls import absolute
-from labsite.model.content import Announcement, Project
+from labsite.model.catalog import Catalog
 from labsite.model.page import Page
-
-if TYPE_CHECKING:
-    from labsite.model.catalog import Catalog
+from labsite.model.site import Site
 
 
 def listed(catalog: Catalog, page: Page) -> bool:
     """Closed job ads stay online for people who have the link, but leave the sitemap."""
-    item = page.item
-    return not (isinstance(item, Announcement) and item.is_job and not item.is_open(catalog.today))
+    return page.item is None or not catalog.standing(page.item).closed
 
 
-def render(catalog: Catalog, base_url: str) -> bytes:
+def render(catalog: Catalog, site: Site) -> bytes:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
@@ -29,28 +24,28 @@ def render(catalog: Catalog, base_url: str) -> bytes:
     for page in sorted(catalog.pages, key=lambda p: p.url):
         if not listed(catalog, page):
             continue
-        lines += ["  <url>", f"    <loc>{escape(absolute(base_url, page.url))}</loc>"]
+        lines += ["  <url>", f"    <loc>{escape(site.url(page.url))}</loc>"]
         item = page.item
-        if isinstance(item, Project | Announcement):
+        if item is not None:
             lines.append(f"    <lastmod>{(item.updated or item.date).isoformat()}</lastmod>")
         translations = catalog.translations(page)
         for other in translations:
-            href = quoteattr(absolute(base_url, other.url))
+            href = quoteattr(site.url(other.url))
             lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.lang}" href={href}/>')
         default = next((p for p in translations if p.lang == DEFAULT_LANGUAGE.code), None)
         if default is not None:
-            href = quoteattr(absolute(base_url, default.url))
+            href = quoteattr(site.url(default.url))
             lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def robots(base_url: str) -> bytes:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(base_url, 'sitemap.xml')}\n".encode()
+def robots(site: Site) -> bytes:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site.url('sitemap.xml')}\n".encode()
 
 
-def cname(base_url: str) -> bytes | None:
+def cname(site: Site) -> bytes | None:
     """GitHub Pages' CNAME file: the custom domain of site_url (none for a *.github.io address)."""
-    host = urlsplit(base_url).hostname or ""
+    host = urlsplit(site.base_url).hostname or ""
     return None if not host or host.endswith(".github.io") else f"{host}\n".encode()

@@ -1,21 +1,26 @@
-"""What a page's templates need to know beyond its own content: its translations and links."""
+"""The ``ls`` object of the templates: what a page shows beyond its own content, read from
+the catalog and the page's view (its translations, links, listings, feeds and share data)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from labsite.common.dates import long_date
 from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from labsite.common.strings import count, translate
-from labsite.common.urls import absolute, relative
-from labsite.generators import directory, jobs, news, projects
+from labsite.common.urls import relative
+from labsite.generators import directory, jobs, news
+from labsite.generators.projects import Panel
 from labsite.model.catalog import HOME, Catalog
-from labsite.model.content import Announcement, Project
+from labsite.model.content import Announcement
 from labsite.model.page import Page
-from labsite.outputs import feeds, share
-from labsite.render import jsonld
+from labsite.model.site import Site
+from labsite.render import feed_links, share, structured_data
+from labsite.render.job_panel import JobDetails, details
+from labsite.render.obfuscation import email_html
 
 
 @dataclass(frozen=True)
@@ -28,20 +33,18 @@ class Alternate:
 
 
 class PageView:
-    def __init__(self, catalog: Catalog, page: Page, base_url: str, footer_keys: list[str], site_name: str) -> None:
+    def __init__(self, catalog: Catalog, page: Page, site: Site) -> None:
         self.catalog = catalog
         self.page = page
         self.lang = page.lang
-        self.base_url = base_url
-        self.site_name = site_name
-        self._footer_keys = footer_keys
+        self.site = site
 
     def _alternate(self, target: Page, is_counterpart: bool = True) -> Alternate:
         return Alternate(
             target.lang,
             LANGUAGES[target.lang].name,
             relative(self.page.url, target.url),
-            absolute(self.base_url, target.url),
+            self.site.url(target.url),
             is_counterpart,
         )
 
@@ -80,38 +83,39 @@ class PageView:
     def count(self, key: str, n: int) -> str:
         return count(self.lang, key, n)
 
+    def email(self, address: str) -> Markup:
+        """An e-mail address, hidden from harvesters (labsite.js makes it a link)."""
+        return email_html(address, self.lang)
+
     @property
-    def panel(self) -> projects.Panel | None:
-        item = self.page.item
-        return projects.panel(self.catalog, item, self.lang) if isinstance(item, Project) else None
+    def panel(self) -> Panel | None:
+        return self.page.view if isinstance(self.page.view, Panel) else None
 
     @property
     def directory(self) -> directory.Directory:
-        return directory.directory(self.catalog, self.lang)
+        return directory.of(self.catalog, self.lang)
 
     @property
     def partner_groups(self) -> tuple[directory.PartnerGroup, ...]:
-        return directory.partner_groups(self.catalog, self.lang)
+        partners = self.catalog.page(directory.PARTNERS_PAGE, self.lang)
+        return partners.view.groups if partners and isinstance(partners.view, directory.PartnerIndex) else ()
 
     @property
-    def feeds(self) -> tuple[feeds.FeedLink, ...]:
-        return feeds.links(self.catalog, self.lang)
+    def feeds(self) -> tuple[feed_links.FeedLink, ...]:
+        return feed_links.links(self.catalog, self.lang)
 
-    def feeds_of(self, key: str) -> list[feeds.FeedLink]:
+    def feeds_of(self, key: str) -> list[feed_links.FeedLink]:
         return [link for link in self.feeds if link.kind == key]
 
     @property
     def news_listing(self) -> news.NewsListing:
-        """The listing this page shows: its generated view, or page 1 for the news page itself."""
+        """The listing this page shows: its own, or the first page of news."""
         view = self.page.view
         return view if isinstance(view, news.NewsListing) else news.listing(self.catalog, self.lang)
 
     @property
     def news_item(self) -> news.NewsRow | None:
-        item = self.page.item
-        if isinstance(item, Announcement) and item.type == "news":
-            return news.row(self.catalog, self.lang, item.slug)
-        return None
+        return self.page.view if isinstance(self.page.view, news.NewsRow) else None
 
     def related_projects(self) -> list[Page]:
         item = self.page.item
@@ -125,11 +129,9 @@ class PageView:
         return jobs.board(self.catalog, self.lang)
 
     @property
-    def job(self) -> jobs.JobDetails | None:
-        item = self.page.item
-        if isinstance(item, Announcement) and item.is_job:
-            return jobs.details(self.catalog, self.page, self.site_name)
-        return None
+    def job(self) -> JobDetails | None:
+        view = self.page.view
+        return details(self.page, view, self.site.name(self.lang)) if isinstance(view, jobs.JobRow) else None
 
     @property
     def preview_banner(self) -> str:
@@ -144,32 +146,21 @@ class PageView:
     @property
     def is_closed_job(self) -> bool:
         item = self.page.item
-        return isinstance(item, Announcement) and item.is_job and not item.is_open(self.catalog.today)
+        return item is not None and self.catalog.standing(item).closed
 
     def date(self, day: dt.date) -> str:
         return long_date(day, self.lang)
 
     def latest_news(self, n: int) -> list[Page]:
-        pages = [self.catalog.page(f"news/{r.slug}", self.lang) for r in news.rows(self.catalog, self.lang)[:n]]
-        return [p for p in pages if p is not None]
+        pages = [self.catalog.page(f"news/{r.slug}", self.lang) for r in news.listing(self.catalog, self.lang).rows]
+        return [p for p in pages if p is not None][:n]
 
     def share_meta(self, description: str) -> share.ShareMeta:
-        return share.share_meta(self.catalog, self.page, self.site_name, self.base_url, description)
+        return share.share_meta(self.site, self.page, description)
 
-    def structured_data(self, content_html: str = "") -> str:
+    def structured_data(self, content_html: str = "") -> Markup:
         """The page's schema.org JSON-LD, as a complete script element (or nothing)."""
-        item = self.page.item
-        if self.page.key == HOME:
-            return jsonld.script(share.organization(self.base_url, self.site_name, self.lang))
-        if isinstance(item, Announcement) and item.type == "news":
-            return jsonld.script(share.news_article(self.page, self.base_url, self.site_name))
-        if isinstance(item, Project):
-            return jsonld.script(projects.research_project(self.catalog, self.page, self.base_url, self.site_name))
-        if isinstance(item, Announcement) and item.is_job and item.is_open(self.catalog.today):
-            description = f"<p>{html.escape(self.page.description)}</p>{content_html}"
-            posting = jobs.job_posting(self.catalog, self.page, self.base_url, self.site_name, description)
-            return jsonld.script(posting)
-        return ""
+        return structured_data.script(self.catalog, self.site, self.page, content_html)
 
     def link(self, key: str) -> str:
         """Relative link to another page of the same language."""
@@ -182,6 +173,6 @@ class PageView:
     def footer(self) -> list[tuple[str, str]]:
         return [
             (self.catalog.page(key, self.lang).title, self.link(key))
-            for key in self._footer_keys
+            for key in self.site.footer
             if self.catalog.page(key, self.lang)
         ]

@@ -21,7 +21,8 @@ from PIL import Image
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import Message, say
-from labsite.sources.tree import CONTENT_DIR, Asset
+from labsite.model.page import Asset
+from labsite.sources.tree import CONTENT_DIR
 
 MAX_ASSET_BYTES = 20 * 1024 * 1024
 MAX_IMAGE_SIDE = 10_000

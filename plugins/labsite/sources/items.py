@@ -17,10 +17,11 @@ from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
 from labsite.model.content import Announcement, Contact, Item, ItemText, Link, Project
 from labsite.model.fields import IMAGE_SUFFIXES, Checker, Record
+from labsite.model.page import SourcePage
 from labsite.model.schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, JOB_TYPES, PROJECT, PROJECT_PAGE, REQUIRED_FOR_JOBS
 from labsite.sources import frontmatter, yamlsource
 from labsite.sources.assets import MAX_ASSET_BYTES, image_problem
-from labsite.sources.tree import ITEM_DATA, SourcePage
+from labsite.sources.tree import ITEM_DATA
 
 
 @dataclass

@@ -16,13 +16,11 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Literal
 
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
-
-Kind = Literal["content", "project", "announcement", "generated"]
+from labsite.model.page import Asset, Kind, SourcePage
 
 CONTENT_DIR = "content"
 ITEM_DIRS: dict[str, Kind] = {"projects": "project", "news": "announcement"}
@@ -30,20 +28,6 @@ DATA_DIR = "data"
 ITEM_DATA = "index.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
-
-
-@dataclass(frozen=True)
-class SourcePage:
-    path: str  # relative to the repository root, forward slashes
-    kind: Kind
-    key: str  # identity shared by the translations: "data", "projects/<slug>"
-    lang: str
-
-
-@dataclass(frozen=True)
-class Asset:
-    path: str  # relative to the repository root
-    owner: str  # key of the page folder it belongs to ("" for content/)
 
 
 @dataclass

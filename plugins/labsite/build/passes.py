@@ -1,0 +1,111 @@
+"""The other languages' renders, each in a process of its own, forked from the build once the
+catalog is made: they share what the build has read and checked, and run on other cores.
+
+A pass logs into a file of its own; the build replays that log once the pass is over (its
+warnings count again there, so a strict build fails on them once) and raises if it failed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import re
+import signal
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+LOG_FORMAT = "%(levelname)-7s -  %(message)s"
+_LINE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<message>.*)$")
+# The renderer's own chatter in a pass, which the build says once already.
+_QUIET = ("Cleaning site directory", "Building documentation to directory", "Documentation built in")
+_PR_SET_PDEATHSIG = 1
+
+Render = Callable[[str, Path], int]  # (language, folder) -> pages rendered
+
+
+class PassFailed(Exception):
+    pass
+
+
+@dataclass
+class Pass:
+    lang: str
+    site_dir: Path
+    pid: int
+    output: IO[bytes]
+
+    def wait(self, log: logging.Logger) -> None:
+        """Wait for the pass; replay its log into ``log``; raise PassFailed if it failed. Once is enough."""
+        if self.output.closed:
+            return
+        _, status = os.waitpid(self.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        self.output.seek(0)
+        text = self.output.read().decode("utf-8", "replace")
+        self.output.close()
+        errors = []
+        for line in text.splitlines():
+            match = _LINE.match(line)
+            level = match["level"] if match else "ERROR" if code else "INFO"
+            message = match["message"] if match else line
+            if level == "INFO" and not message.startswith(_QUIET):
+                log.info("[%s] %s", self.lang, message)
+            elif level == "WARNING":
+                log.warning("[%s] %s", self.lang, message)
+            elif level in ("ERROR", "CRITICAL"):
+                errors.append(message)
+        if code:
+            raise PassFailed(f"the '{self.lang}' language pass failed:\n" + ("\n".join(errors) or f"exit code {code}"))
+
+    def stop(self) -> None:
+        if not self.output.closed:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self.output.close()
+
+
+def fork(lang: str, site_dir: Path, render: Render, log: logging.Logger) -> Pass:
+    """Render ``lang`` into ``site_dir`` in a forked process; ``log``'s top logger is what it
+    writes to its log file."""
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - lives until the pass is waited for
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return Pass(lang, site_dir, pid, output)
+    code = 1
+    try:
+        _end_with_parent()
+        os.dup2(output.fileno(), 1)
+        os.dup2(output.fileno(), 2)
+        top = logging.getLogger(log.name.split(".")[0])
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        for old in list(top.handlers):
+            top.removeHandler(old)
+        top.addHandler(handler)
+        try:
+            render(lang, site_dir)
+            code = 0
+        except Exception as exc:  # the parent reports it, with the pass's log
+            top.error(str(exc) or type(exc).__name__)
+        handler.flush()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _end_with_parent() -> None:
+    """End the pass if the build that started it dies (a killed build must not leave a pass
+    writing into a folder the next build removes). Linux only."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -1,0 +1,337 @@
+"""One build of the whole site: the pipeline, from the sources to the published folder.
+
+    sources ─ read and checked once ─▶ catalog ─ generators ─▶ pages laid out
+        ─ renderer, one language a pass ─▶ HTML ─▶ cards, feeds ─▶ sitemap, robots.txt, logo
+        ─▶ staging folder ─ atomic swap ─▶ site_dir
+
+The renderer (MkDocs and Material, through labsite.mkdocs_adapter) turns each page's
+Markdown into HTML with the theme's templates; everything else is here. The default
+language renders in the build's own process; the others in processes forked once the
+catalog is made (or, held to one process and in a preview, one after the other in this one).
+Nothing reaches ``site_dir`` unless every language built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from labsite.build import passes, publish
+from labsite.build.catalog import make_catalog
+from labsite.build.preview import Preview, Rebuild
+from labsite.build.report import BuildReport
+from labsite.common import clock
+from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
+from labsite.common.messages import say, shown
+from labsite.common.strings import translate
+from labsite.model.catalog import HOME, Catalog
+from labsite.model.page import Page
+from labsite.model.site import Site
+from labsite.outputs import cards, feeds, sitemap
+from labsite.outputs.share import card_specs
+from labsite.render import templates
+from labsite.render.obfuscation import obfuscate_markdown
+from labsite.render.pageview import PageView
+from labsite.render.share import card_name, card_url
+from labsite.sources import frontmatter, sanitize
+from labsite.sources.tree import DATA_DIR, ITEM_DIRS
+
+CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
+LOGO = "assets/images/logo.png"
+DRAFTS_VARIABLE = "LABSITE_DRAFTS"  # set by `labsite serve --drafts`
+ONE_PROCESS_VARIABLE = "LABSITE_JOBS"  # "1": the languages one after the other, in one process
+# Theme features the site cannot have: Material's tooltips render a title attribute as HTML,
+# so a contributor's title would run.
+REFUSED_FEATURES = {"content.tooltips": "it renders titles as HTML"}
+
+
+class BuildError(Exception):
+    """What stops a build, said to the contributor; the published site is left as it was."""
+
+
+@dataclass(frozen=True)
+class Options:
+    root: Path  # the folder of mkdocs.yml
+    site: Site
+    site_dir: Path  # where the site is published
+    parallel: bool = True  # the languages at the same time, a process each
+    serving: bool = False  # a preview: rendered into site_dir itself, nothing staged
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """What the renderer needs of a page besides its Markdown."""
+
+    title: Markup  # escaped once: Material prints page titles as they are
+    description: str
+    template: str
+    hide: tuple[str, ...]
+
+
+class LanguageBuild:
+    """One language's pass: what the renderer asks of the site while it renders that language."""
+
+    def __init__(self, build: SiteBuild, lang: str) -> None:
+        self.build = build
+        self.lang = lang
+        self.catalog = build.catalog
+        self.site = build.options.site
+        self.site_url = self.site.base_url + LANGUAGES[lang].prefix
+        self.site_name = self.site.name(lang)
+        self.pages = self.catalog.pages_in(lang)
+        self.report = BuildReport(lang)
+        self.rendered = 0
+        self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
+
+    def nav(self) -> list[tuple[str | None, str]]:
+        """The top navigation: (title if not the page's own, source path)."""
+        found: list[tuple[str | None, str]] = []
+        for key in self.site.nav:
+            page = self.catalog.page(key, self.lang)
+            assert page is not None  # checked by SiteBuild.load
+            found.append((translate(self.lang, "nav.home") if key == HOME else None, page.path))
+        return found
+
+    def in_nav(self, page: Page) -> bool:
+        return page.key in self.site.nav
+
+    def alternates(self) -> list[dict[str, str]]:
+        """The other languages, for the theme's language selector."""
+        return [{"name": other.name, "lang": other.code} for other in others(self.lang)]
+
+    def assets(self) -> list[tuple[str, str]]:
+        """(source path, destination inside this language's build) of every published file."""
+        found = []
+        for asset in self.catalog.assets:
+            if (dest := self.catalog.asset_dest(asset, self.lang)) is not None:
+                found.append((asset.path, dest))
+        return found
+
+    def page(self, path: str) -> Page:
+        found = self.catalog.by_path(path)
+        assert found is not None, path
+        return found
+
+    def renders(self, page: Page) -> bool | None:
+        """Whether a preview's rebuild renders the page again (None: as the renderer sees fit)."""
+        plan = self.build.rebuild
+        return None if plan is None else plan.renders(page.path)
+
+    def layout(self, page: Page) -> PageLayout:
+        return PageLayout(Markup.escape(page.title), page.description, page.template, page.hide)
+
+    def markdown(self, page: Page, text: str) -> str:
+        """The Markdown handed to the renderer: e-mail addresses hidden."""
+        return obfuscate_markdown(text, self.lang)
+
+    def content(self, page: Page, html: str) -> str:
+        """The page's HTML, cleaned before the search index, the feeds and the template see it."""
+        html = sanitize.clean(html)
+        if page.item is not None:
+            self._contents[page.path] = html  # the feeds carry it, made absolute
+        return html
+
+    def template_globals(self) -> dict[str, Any]:
+        return templates.template_globals(self.lang)
+
+    def view(self, page: Page) -> PageView:
+        """The templates' ``ls`` object of a page."""
+        self.rendered += 1
+        return PageView(self.catalog, page, self.site)
+
+    def finish(self, site_dir: Path) -> None:
+        """After the renderer: the pages' cards and the language's feeds."""
+        self.report.lap("markdown and templates")
+        specs = card_specs(self.catalog, self.site, self.lang)
+        paths, stats = cards.ensure(specs, self.build.options.root / CARD_CACHE, self.build.card_workers())
+        cards.copy(paths, site_dir)
+        self.report.cards_rendered, self.report.cards_reused = stats.rendered, stats.reused
+        self.report.pages = len(self.pages)
+        self.report.lap("cards")
+        self.build.log.info(
+            "Cards (%s): %d rendered, %d reused from %s", self.lang, stats.rendered, stats.reused, CARD_CACHE
+        )
+        enclosures = {}
+        for page in self.pages:
+            card = paths[card_name(page)]
+            enclosures[page.path] = feeds.Enclosure(self.site.url(card_url(page)), card.stat().st_size, "image/png")
+        for name, data in feeds.all_feeds(self.catalog, self.site, self.lang, self._contents, enclosures).items():
+            (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / name).write_bytes(data)
+        self.report.lap("feeds")
+        if self.lang != DEFAULT_LANGUAGE.code:
+            self.report.save()  # the default language's report waits for the whole site
+
+
+@dataclass
+class SiteBuild:
+    """The whole site's build. ``today`` is read once, here, for every language and output."""
+
+    options: Options
+    log: logging.Logger  # where the build reports; a pass's log file gets its top logger's records
+    preview: Preview | None = None  # kept by a preview from one rebuild to the next
+    today: dt.date = field(default_factory=clock.today)
+    catalog: Catalog = field(init=False)
+    rebuild: Rebuild | None = field(default=None, init=False)
+    _languages: dict[str, LanguageBuild] = field(default_factory=dict, init=False)
+    _render: passes.Render | None = field(default=None, init=False)
+    _passes: list[passes.Pass] = field(default_factory=list, init=False)
+    _pass_dirs: dict[str, Path] = field(default_factory=dict, init=False)
+    _staging: Path | None = field(default=None, init=False)
+    _started: float = field(default_factory=time.perf_counter, init=False)
+
+    @property
+    def parallel(self) -> bool:
+        return self.options.parallel and os.environ.get(ONE_PROCESS_VARIABLE) != "1" and not self.options.serving
+
+    def card_workers(self) -> int:
+        # Languages build in parallel, one process each: share the cores between them.
+        cores = os.cpu_count() or 1
+        return max(1, cores // len(LANGUAGES)) if self.parallel else cores
+
+    def check_renderer(self, *, directory_urls: bool, features: list[str]) -> None:
+        """Refuse renderer settings the site cannot work with."""
+        if not self.options.site.base_url:
+            raise BuildError("labsite: set site_url in mkdocs.yml (feeds, hreflang and cards need absolute URLs)")
+        if not directory_urls:
+            raise BuildError("labsite: use_directory_urls must stay true")
+        for feature, why in REFUSED_FEATURES.items():
+            if feature in features:
+                raise BuildError(f"labsite: theme.features: remove {feature} ({why})")
+
+    def load(self) -> Catalog:
+        """Read and check the sources, once for every language; raise on any error."""
+        serving = self.options.serving
+        frontmatter.reuse_between_builds = serving
+        if self.preview is not None:
+            self.preview.read(self.options.root)
+        previews = serving and os.environ.get(DRAFTS_VARIABLE) == "1"
+        self.catalog = make_catalog(self.options.root, self.today, previews=previews)
+        for warning in self.catalog.warnings:
+            self.log.warning(str(warning))
+        if self.catalog.errors:
+            raise BuildError("\n".join(str(d) for d in self.catalog.errors))
+        for option, keys in (("nav", self.options.site.nav), ("footer", self.options.site.footer)):
+            for key in keys:
+                for code in LANGUAGES:
+                    if self.catalog.page(key, code) is None:
+                        raise BuildError(f"labsite: {option}: no page content/{key}.{code}.md")
+        if self.preview is not None:
+            self.rebuild = self.preview.plan(self.catalog)
+        return self.catalog
+
+    def language(self, lang: str) -> LanguageBuild:
+        if lang not in self._languages:
+            self._languages[lang] = LanguageBuild(self, lang)
+            if lang == DEFAULT_LANGUAGE.code:
+                self._languages[lang].report.phases.update(self.catalog.timings)
+        return self._languages[lang]
+
+    def output_dir(self) -> Path:
+        """Where the default language renders: a staging folder beside site_dir, or site_dir
+        itself in a preview."""
+        if self.options.serving:
+            return self.options.site_dir
+        for folder in publish.clear_leftovers(self.options.site_dir):
+            self.log.info("Removed %s, left by a build that was stopped", folder.name)
+        self._staging = publish.staging_dir(self.options.site_dir)
+        return self._staging
+
+    def start(self, render: passes.Render) -> None:
+        """Start the other languages' passes, at once when they run in processes of their own."""
+        self._render = render
+        if self.parallel:
+            for other in others(DEFAULT_LANGUAGE.code):
+                self._passes.append(passes.fork(other.code, self._pass_dir(other.code), render, self.log))
+
+    def _pass_dir(self, lang: str) -> Path:
+        """Where another language renders: its own staging folder, or its place in a preview."""
+        if lang not in self._pass_dirs:
+            if self.options.serving:
+                self._pass_dirs[lang] = self.options.site_dir / LANGUAGES[lang].prefix
+            else:
+                self._pass_dirs[lang] = publish.staging_dir(self.options.site_dir, lang)
+        return self._pass_dirs[lang]
+
+    def publish(self, refused: str = "") -> None:
+        """Once the default language has rendered: the other languages, then what only the
+        whole site has, then the swap into site_dir. ``refused``: the renderer's reason to
+        publish nothing (warnings in strict mode)."""
+        report = self.language(DEFAULT_LANGUAGE.code).report
+        rendered = self.language(DEFAULT_LANGUAGE.code).rendered
+        assert self._render is not None
+        if not self.parallel:
+            for other in others(DEFAULT_LANGUAGE.code):
+                report.lap("markdown and templates")
+                rendered += self._render(other.code, self._pass_dir(other.code))
+        try:
+            for run in self._passes:
+                run.wait(self.log)
+        except passes.PassFailed as exc:
+            raise BuildError(str(exc)) from None
+        report.lap("waiting for the other languages")
+        if self.options.serving:
+            self._write_site_files(self.options.site_dir)
+            assert self.preview is not None
+            self.preview.built(self.catalog)
+            self._log_rebuild(rendered)
+            return
+        target, staging = self.options.site_dir, self._staging
+        assert staging is not None
+        if refused:
+            raise BuildError(f"{refused}; {target} left as it was")
+        for other in others(DEFAULT_LANGUAGE.code):
+            prefix = LANGUAGES[other.code].prefix.rstrip("/")
+            if (staging / prefix).exists():
+                raise BuildError(f"labsite: a default-language page uses the URL /{prefix}/, reserved for {other.code}")
+            os.rename(self._pass_dir(other.code), staging / prefix)
+        self._write_site_files(staging)
+        publish.swap_in(staging, target, background=True)
+        self._staging = None
+        report.lap("writing")
+        report.save()
+        self.log.info("Site published to %s (%s)", target, ", ".join(LANGUAGES))
+
+    def _write_site_files(self, site_dir: Path) -> None:
+        """What only the whole site has: the sitemap of both languages, robots.txt, the CNAME of
+        its custom domain, the logo."""
+        site = self.options.site
+        (site_dir / "sitemap.xml").write_bytes(sitemap.render(self.catalog, site))
+        (site_dir / "robots.txt").write_bytes(sitemap.robots(site))
+        if cname := sitemap.cname(site):
+            (site_dir / "CNAME").write_bytes(cname)
+        (site_dir / LOGO).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / LOGO).write_bytes(cards.logo())
+
+    def _log_rebuild(self, rendered: int) -> None:
+        """A preview's one line a rebuild: what changed, what was rendered, how long it took."""
+        seconds = time.perf_counter() - self._started
+        pages = len(self.catalog.pages)
+        if self.rebuild is None:
+            self.log.info(shown(say("serve.built", pages=pages, seconds=seconds)))
+            return
+        changed = ", ".join(self.rebuild.changed[:3]) + (" …" if len(self.rebuild.changed) > 3 else "")
+        message = say("serve.rebuilt", changed=changed or "-", rendered=rendered, pages=pages, seconds=seconds)
+        self.log.info(shown(message))
+
+    def abort(self) -> None:
+        """After a failure anywhere: stop the passes and remove every unfinished folder."""
+        for run in self._passes:
+            run.stop()
+        if not self.options.serving:
+            for folder in self._pass_dirs.values():
+                publish.discard(folder)
+            if self._staging is not None:
+                publish.discard(self._staging)
+        self._passes, self._pass_dirs, self._staging = [], {}, None
+
+    def watched(self) -> list[Path]:
+        """The source folders a preview watches, besides content/ and mkdocs.yml."""
+        return [self.options.root / name for name in (*ITEM_DIRS, DATA_DIR) if (self.options.root / name).is_dir()]

@@ -1,0 +1,34 @@
+"""Which feeds a language has, and where: for <link rel="alternate">, the subscribe links and
+the feed files (labsite.outputs.feeds)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from labsite.common.strings import translate
+from labsite.model.catalog import Catalog
+
+FEEDS = ("news", "jobs", "projects")  # the content keys of the listing pages
+FORMATS = {"rss": ("rss.xml", "application/rss+xml"), "atom": ("atom.xml", "application/atom+xml")}
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    kind: str  # news | jobs | projects
+    format: str  # rss | atom
+    title: str
+    mime: str
+    url: str  # from the site root
+
+
+def links(catalog: Catalog, lang: str) -> tuple[FeedLink, ...]:
+    """The feeds of a language: a pair a listing page."""
+    found = []
+    for kind in FEEDS:
+        listing = catalog.page(kind, lang)
+        if listing is None:
+            continue
+        for fmt, (name, mime) in FORMATS.items():
+            title = f"{listing.title} ({translate(lang, f'feeds.{fmt}')})"
+            found.append(FeedLink(kind, fmt, title, mime, listing.url + name))
+    return tuple(found)

@@ -1,0 +1,129 @@
+"""schema.org JSON-LD of the pages: the lab on the home page (ResearchOrganization), news
+(NewsArticle), projects (ResearchProject) and open positions (JobPosting)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from markupsafe import Markup
+
+from labsite.common.clock import PARIS
+from labsite.common.languages import LANGUAGES
+from labsite.common.strings import translate
+from labsite.model.catalog import HOME, Catalog
+from labsite.model.content import Announcement, Project
+from labsite.model.page import Page
+from labsite.model.site import Site
+from labsite.render import jsonld
+from labsite.render.share import card_url
+
+# schema.org employmentType of each kind of position (all are fixed-term posts).
+EMPLOYMENT = {
+    "phd": ("FULL_TIME", "TEMPORARY"),
+    "postdoc": ("FULL_TIME", "TEMPORARY"),
+    "engineer": ("FULL_TIME", "TEMPORARY"),
+    "internship": ("INTERN",),
+    "hosting-position": ("FULL_TIME", "TEMPORARY"),
+    "other": ("OTHER",),
+}
+
+
+def script(catalog: Catalog, site: Site, page: Page, content_html: str) -> Markup:
+    """The page's JSON-LD as a complete script element, or nothing."""
+    item = page.item
+    if page.key == HOME:
+        return jsonld.script(organization(site, page.lang))
+    if isinstance(item, Announcement) and item.type == "news":
+        return jsonld.script(news_article(site, page, item))
+    if isinstance(item, Project):
+        return jsonld.script(research_project(catalog, site, page, item))
+    if isinstance(item, Announcement) and catalog.standing(item).is_open:
+        description = Markup("<p>{}</p>").format(page.description) + Markup(content_html)
+        return jsonld.script(job_posting(site, page, item, description))
+    return Markup("")
+
+
+def organization(site: Site, lang: str) -> dict[str, Any]:
+    """The lab, for the home page: a research organisation of AP-HP and Inria."""
+    return {
+        "@type": "ResearchOrganization",
+        "name": site.name(lang),
+        "url": site.url(LANGUAGES[lang].prefix),
+        "logo": site.url("assets/images/logo.png"),
+        "parentOrganization": [
+            {"@type": "Hospital", "name": translate(lang, "org.aphp"), "url": "https://www.aphp.fr/"},
+            {"@type": "ResearchOrganization", "name": "Inria", "url": "https://www.inria.fr/"},
+        ],
+    }
+
+
+def news_article(site: Site, page: Page, item: Announcement) -> dict[str, Any]:
+    return {
+        "@type": "NewsArticle",
+        "headline": page.title,
+        "description": page.description,
+        "datePublished": item.date.isoformat(),
+        "dateModified": (item.updated or item.date).isoformat(),
+        "inLanguage": page.lang,
+        "mainEntityOfPage": site.url(page.url),
+        "image": [site.url(card_url(page))],
+        "publisher": {"@type": "ResearchOrganization", "name": site.name(page.lang), "url": site.url("")},
+    }
+
+
+def research_project(catalog: Catalog, site: Site, page: Page, project: Project) -> dict[str, Any]:
+    """schema.org ResearchProject: the project, its partners as members, its funders."""
+    lang = page.lang
+    data: dict[str, Any] = {
+        "@type": "ResearchProject",
+        "name": page.title,
+        "description": page.description,
+        "url": site.url(page.url),
+        "inLanguage": lang,
+        "parentOrganization": {"@type": "ResearchOrganization", "name": site.name(lang), "url": site.url("")},
+        "member": [
+            {
+                "@type": "Organization",
+                "name": catalog.partners[p].name[lang],
+                **({"url": catalog.partners[p].url} if catalog.partners[p].url else {}),
+            }
+            for p in project.partners
+        ],
+        "keywords": [catalog.taxonomy.themes[t][lang] for t in project.themes],
+    }
+    if project.acronym:
+        data["alternateName"] = project.acronym
+    if project.start:
+        data["startDate"] = project.start.isoformat()
+    if project.end:
+        data["endDate"] = project.end.isoformat()
+    if project.funding:
+        data["funder"] = [{"@type": "Organization", "name": f[lang]} for f in project.funding]
+    if project.image:
+        data["image"] = site.url(page.url + project.image)
+    return data
+
+
+def job_posting(site: Site, page: Page, announcement: Announcement, description_html: str) -> dict[str, Any]:
+    """schema.org JobPosting (Google for Jobs): only for an open position, on its own page."""
+    assert announcement.deadline and announcement.kind
+    lang = page.lang
+    closes = dt.datetime.combine(announcement.deadline, dt.time(23, 59, 59), PARIS)
+    location = announcement.location[lang] if announcement.location else ""
+    return {
+        "@type": "JobPosting",
+        "title": page.title,
+        "description": str(description_html),
+        "datePosted": announcement.date.isoformat(),
+        "validThrough": closes.isoformat(),
+        "employmentType": list(EMPLOYMENT[announcement.kind]),
+        "hiringOrganization": {"@type": "Organization", "name": site.name(lang), "sameAs": site.url("")},
+        "jobLocation": {
+            "@type": "Place",
+            "address": {"@type": "PostalAddress", "addressLocality": location, "addressCountry": "FR"},
+        },
+        "identifier": {"@type": "PropertyValue", "name": site.name(lang), "value": announcement.slug},
+        "url": site.url(page.url),
+        "inLanguage": lang,
+    }

@@ -1,0 +1,226 @@
+"""Read and check every source once: the content pages, the items and the registries, as a
+catalog of pages without their layout yet (labsite.generators gives it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from labsite.common.diagnostics import Diagnostic
+from labsite.common.languages import LANGUAGES
+from labsite.common.messages import say
+from labsite.model import timeline
+from labsite.model.catalog import HOME, Catalog
+from labsite.model.content import LISTING_OF_TYPE, Announcement, Project
+from labsite.model.fields import INVALID, Checker, as_id, close_match
+from labsite.model.page import Page, SourcePage
+from labsite.model.schemas import CONTENT_PAGE
+from labsite.sources import frontmatter
+from labsite.sources.assets import check_assets
+from labsite.sources.bodies import MAX_BODY_CHARS, anchors, check_body
+from labsite.sources.items import LoadedItem, load_item
+from labsite.sources.registry import PARTNERS_FILE, TAXONOMY_FILE, load_partners, load_taxonomy
+from labsite.sources.tree import ITEM_DATA, changed_paths, committed_caches, discover
+
+Reserved = Callable[[str, str], bool]  # (item kind, slug) -> the slug is a listing's own URL segment
+
+
+def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False) -> Catalog:
+    """Read and check every source under ``root``; problems are collected, never raised.
+    ``previews`` (``labsite serve --drafts`` only) also lays out drafts and items dated later,
+    each page marked as such: a build never publishes them. ``reserved`` says which slugs
+    the generators' own pages use."""
+    started = time.perf_counter()
+    tree = discover(root)
+    problems = tree.problems + committed_caches(root)
+    partners = load_partners(root, problems)
+    taxonomy = load_taxonomy(root, problems)
+
+    pages: list[Page] = []
+    listing_urls: dict[tuple[str, str], str] = {}
+    for source in tree.pages:
+        if source.kind == "content" and (page := _content_page(root, source, problems)) is not None:
+            pages.append(page)
+            listing_urls[(source.key, source.lang)] = page.url
+    _check_counterparts([p.source for p in pages], problems)
+
+    item_pages: dict[str, list[SourcePage]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    for source in tree.pages:
+        if source.kind != "content":
+            item_pages[source.key].append(source)
+            kinds[source.key] = source.kind
+    for key in tree.item_data:
+        kinds.setdefault(key, "project" if key.startswith("projects/") else "announcement")
+    loaded: dict[str, LoadedItem] = {}
+    for key in sorted(kinds):
+        if reserved(kinds[key], key.split("/", 1)[1]):
+            message = say(
+                f"catalog.reserved_{'project' if kinds[key] == 'project' else 'news'}", slug=key.split("/", 1)[1]
+            )
+            problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", message))
+            continue
+        item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems)
+        if item is not None:
+            loaded[key] = item
+
+    project_slugs = {key.split("/", 1)[1] for key, kind in kinds.items() if kind == "project"}
+    known = {
+        "partner": set(partners),
+        "theme": set(taxonomy.themes),
+        "tag": set(taxonomy.tags),
+        "project": project_slugs,
+    }
+    broken = {d.path for d in problems if d.level == "error"}
+    broken_registries = {
+        kind
+        for kind, name in (("partner", PARTNERS_FILE), ("theme", TAXONOMY_FILE), ("tag", TAXONOMY_FILE))
+        if name in broken
+    }
+    where_defined = {"partner": PARTNERS_FILE, "theme": TAXONOMY_FILE, "tag": TAXONOMY_FILE, "project": "projects/"}
+    projects: dict[str, Project] = {}
+    announcements: dict[str, Announcement] = {}
+    scheduled: list[tuple[str, dt.date]] = []
+    drafts: list[str] = []
+    unpublished: set[str] = set()  # drafts and scheduled items, on purpose
+    changed = {path.rsplit("/", 1)[0] for path in changed_paths(root)}  # item keys with work not yet on main
+    for key, entry in loaded.items():
+        ck = Checker(entry.doc, problems)
+        before = len(problems)
+        for kind, ident, where in entry.references:
+            if kind in broken_registries:
+                continue  # its own errors are reported; don't add one per reference
+            if ident not in known[kind]:
+                names = {"kind": say(f"kind.{kind}"), "id": ident, "kinds": say(f"kind.{kind}s")}
+                if (fixed := as_id(ident)) != ident and fixed in known[kind]:
+                    ck.error(where, say("ref.case", value=ident, fixed=fixed))
+                elif close := close_match(ident, known[kind]):
+                    ck.error(where, say("catalog.unknown_ref_close", close=close, where=where_defined[kind], **names))
+                else:
+                    listed = ", ".join(sorted(known[kind])) or "-"
+                    ck.error(where, say("catalog.unknown_ref_list", where=where_defined[kind], known=listed, **names))
+        item = entry.item
+        if item is None or len(problems) > before:
+            continue  # its errors are reported
+        if isinstance(item, Announcement):
+            for index, slug in enumerate(item.projects):
+                cited = loaded.get(f"projects/{slug}")
+                if cited is not None and cited.item is not None and cited.item.draft and not item.draft:
+                    ck.error(("projects", index), say("catalog.draft_cited", slug=slug))
+        preview = ""
+        if item.draft:
+            drafts.append(key)
+            preview = "draft"
+        elif timeline.standing(item, today).scheduled:
+            scheduled.append((key, item.date))
+            preview = "scheduled"
+        if preview and not previews:
+            unpublished.add(key)
+            continue  # checked, but not published
+        if timeline.standing(item, today).closed and key in changed:
+            # Added or edited now with a deadline already past: it would never be shown open.
+            where = entry.doc.key_at(("deadline",))
+            message = say("item.deadline_passed", deadline=item.deadline.isoformat() if item.deadline else "")
+            problems.append(Diagnostic(entry.doc.path, *where, "warning", "deadline", message))
+        listing = LISTING_OF_TYPE[item.type]
+        for code, text in entry.texts.items():
+            base = listing_urls.get((listing, code))
+            if base is None:
+                problems.append(
+                    Diagnostic(
+                        text.path,
+                        1,
+                        1,
+                        "error",
+                        "",
+                        say("catalog.no_listing", listing=listing, code=code),
+                    )
+                )
+                continue
+            source = SourcePage(text.path, "project" if isinstance(item, Project) else "announcement", key, code)
+            url = f"{base}{item.slug}/"
+            pages.append(Page(source, text.title, text.summary, url, item, text.body, text.body_line, preview=preview))
+        if isinstance(item, Project):
+            projects[item.slug] = item
+        else:
+            announcements[item.slug] = item
+
+    problems += check_assets(root, tree.assets)  # drafts' too: they are published one day
+    published, sources = {p.path for p in pages}, {s.path for s in tree.pages}
+    # An item with errors of its own is not published either; links to it are not errors too.
+    published |= {s.path for s in tree.pages if s.kind != "content" and s.key not in unpublished} - published
+    bodies = {p.path: p.body for p in pages}
+    found_anchors: dict[str, set[str]] = {}
+
+    def anchors_of(path: str) -> set[str] | None:
+        if path not in bodies or len(bodies[path]) > MAX_BODY_CHARS:
+            return None  # not a page, or one refused for its size
+        if path not in found_anchors:
+            found_anchors[path] = anchors(bodies[path])
+        return found_anchors[path]
+
+    for page in pages:
+        problems += check_body(page.path, page.body, page.body_line, root, published, sources, anchors_of)
+        if isinstance(page.item, Announcement) and (text := page.item.texts[page.lang]).apply:
+            problems += check_body(page.path, text.apply, text.apply_line, root, published, sources, anchors_of)
+    return Catalog(
+        root=root,
+        today=today,
+        pages=tuple(pages),
+        assets=tuple(tree.assets),
+        diagnostics=tuple(sorted(set(problems))),
+        partners=partners,
+        taxonomy=taxonomy,
+        projects=projects,
+        announcements=announcements,
+        scheduled=tuple(scheduled),
+        drafts=tuple(drafts),
+        timings={"load and check": time.perf_counter() - started},
+    )
+
+
+def _content_page(root: Path, source: SourcePage, problems: list[Diagnostic]) -> Page | None:
+    front, found = frontmatter.read(root, source.path)
+    problems += found
+    if front is None:
+        return None
+    data: dict[str, Any] = dict(front.data)
+    ck = Checker(front.doc, problems)
+    if source.key == HOME:
+        if data.pop("slug", "") not in ("", None):
+            ck.error(("slug",), say("catalog.home_slug"))
+    elif not data.get("slug"):
+        ck.error(("slug",), say("catalog.slug_missing"), at_key=True)
+        return None
+    checked = CONTENT_PAGE.check(data, (), ck)
+    if checked is INVALID:
+        return None
+    slug = checked.get("slug", "")
+    prefix = LANGUAGES[source.lang].prefix
+    url = f"{prefix}{slug}/" if slug else prefix
+    return Page(source, checked["title"], checked.get("description", ""), url, None, front.body, front.body_line)
+
+
+def _check_counterparts(sources: list[SourcePage], problems: list[Diagnostic]) -> None:
+    langs: dict[str, dict[str, SourcePage]] = defaultdict(dict)
+    for source in sources:
+        langs[source.key][source.lang] = source
+    for found in langs.values():
+        any_source = next(iter(found.values()))
+        for code in LANGUAGES:
+            if code not in found:
+                missing = any_source.path.replace(f".{any_source.lang}.md", f".{code}.md")
+                problems.append(
+                    Diagnostic(
+                        any_source.path,
+                        1,
+                        1,
+                        "error",
+                        "",
+                        say("catalog.counterpart", language=say(f"language.{code}"), missing=missing),
+                    )
+                )
