@@ -12,40 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from labsite.commands.new import CONDITIONAL
-from labsite.model import schemas
-from labsite.model.fields import Record
+from labsite.commands import schema
 from tests.conftest import REPO, build_catalog
 
 GUIDES = {"fr": REPO / "CONTRIBUTING.md", "en": REPO / "CONTRIBUTING.en.md"}
 FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>\w*)\n(?P<body>.*?)^(?P=indent)```$", re.M | re.S)
-# The heading of each field table, in each guide, and the record it documents.
-TABLES = {
-    "fr": {
-        r"### Projet : `projects/": schemas.PROJECT,
-        r"### Projet : en-tête": schemas.PROJECT_PAGE,
-        r"### Annonce \(": schemas.ANNOUNCEMENT,
-        r"### Annonce : en-tête": schemas.ANNOUNCEMENT_PAGE,
-        r"### Contact": schemas.CONTACT,
-        r"### Lien": schemas.LINK,
-        r"### Pages fixes": schemas.CONTENT_PAGE,
-        r"## Ajouter un partenaire": schemas.PARTNER,
-    },
-    "en": {
-        r"### Project: `projects/": schemas.PROJECT,
-        r"### Project: header": schemas.PROJECT_PAGE,
-        r"### Announcement \(": schemas.ANNOUNCEMENT,
-        r"### Announcement: header": schemas.ANNOUNCEMENT_PAGE,
-        r"### Contact": schemas.CONTACT,
-        r"### Link": schemas.LINK,
-        r"### Fixed pages": schemas.CONTENT_PAGE,
-        r"## Add a partner": schemas.PARTNER,
-    },
-}
-# Required in some cases only: the guides must say when ("si…", "**oui** pour…", "if…").
-SOMETIMES = CONDITIONAL | set(schemas.REQUIRED_FOR_JOBS) | {"apply", "slug"}
-
-
 def examples(lang: str) -> list[tuple[str, str]]:
     """The guide's fenced YAML and Markdown blocks, as a contributor would copy them."""
     text = GUIDES[lang].read_text(encoding="utf-8")
@@ -119,43 +90,24 @@ def test_every_example_of_the_guide_passes_the_check(tmp_path: Path, lang: str) 
     )
 
 
-def _tables(lang: str) -> dict[str, list[list[str]]]:
-    """Each documented record's table: rows of cells, the header row first."""
-    lines = GUIDES[lang].read_text(encoding="utf-8").splitlines()
-    found = {}
-    for pattern in TABLES[lang]:
-        start = next(i for i, line in enumerate(lines) if re.match(pattern, line))
-        first = next(i for i in range(start, len(lines)) if lines[i].startswith("|"))
-        rows = []
-        for line in lines[first:]:
-            if not line.startswith("|"):
-                break
-            if not re.fullmatch(r"[|\s:-]+", line):
-                rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
-        found[pattern] = rows
-    return found
-
-
-def _need(spec_name: str, required: bool) -> str:
-    if spec_name in SOMETIMES:
-        return "sometimes"
-    return "always" if required else "never"
-
-
-def _said(cell: str) -> str:
-    if cell in ("**oui**", "**yes**"):
-        return "always"
-    if re.match(r"(non|no)\b", cell):
-        return "never"
-    return "sometimes"
+@pytest.mark.parametrize("lang", GUIDES)
+def test_field_tables_are_written_from_the_declarations(lang: str) -> None:
+    """Every record a contributor writes has its table, as ``labsite schema`` makes it."""
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    assert set(re.findall(r"<!-- fields: ([\w-]+) -->", text)) == set(schema.TABLES)
+    assert schema.guide(text, lang) == text, "run labsite schema"
 
 
 @pytest.mark.parametrize("lang", GUIDES)
-def test_field_tables_list_every_field_and_whether_it_is_required(lang: str) -> None:
-    for pattern, rows in _tables(lang).items():
-        record: Record = TABLES[lang][pattern]
-        header, body = rows[0], rows[1:]
-        column = next(i for i, name in enumerate(header) if name in ("Obligatoire ?", "Required?"))
-        documented = {row[0].strip("`"): _said(row[column]) for row in body}
-        expected = {spec.name: _need(spec.name, spec.required) for spec in record.fields}
-        assert documented == expected, f"{GUIDES[lang].name}, table under {pattern!r}"
+def test_each_field_says_whether_it_is_required_always_sometimes_or_never(lang: str) -> None:
+    for record in schema.TABLES.values():
+        for spec in record.fields:
+            said = spec.need(lang)
+            if spec.required:
+                assert said in ("**oui**", "**yes**"), spec.name
+            elif spec.sometimes:
+                assert said.startswith(("si ", "if ", "**oui** pour", "**yes** for", "**oui**, sauf", "**yes**, except"))
+            else:
+                assert re.match(r"(non|no)\b", said), spec.name
+    table = schema.table(schema.TABLES["announcement"], lang)
+    assert "| `kind` | `job`, `call` |" in table and "| `opens` | `call` |" in table

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from labsite.model.schemas import DATA_SOURCES, STATUSES
+from labsite.model.content import DATA_SOURCES, STATUSES
 from tests.conftest import REPO, build_catalog
 
 PAGES = {

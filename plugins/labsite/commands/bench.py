@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from labsite.build.report import REPORT_DIR
-from labsite.model.schemas import DATA_SOURCES, JOB_KINDS, STATUSES
+from labsite.model.content import DATA_SOURCES, JOB_KINDS, STATUSES
 
 WORDS = [
     "patients",

@@ -179,10 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         changed = schema.write(root, check_only=args.check)
         if args.check and changed:
-            _say(say("cli.schema_stale", folder=schema.SCHEMA_DIR, files=", ".join(changed)))
+            _say(say("cli.schema_stale", files=", ".join(changed)))
             return 1
         key = "cli.schema_would_change" if args.check else "cli.schema_written"
-        _say(say(key, count=len(changed), folder=schema.SCHEMA_DIR))
+        _say(say(key, count=len(changed)))
         return 0
 
     # MkDocs is imported only by the commands that build.

@@ -15,71 +15,11 @@ import yaml
 
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
+from labsite.model.examples import APPLY_TEXT, KINDS, PAGE_TEXT
 from labsite.model.fields import Field, Items, Record
-from labsite.model.schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, JOB_TYPES, PROJECT, PROJECT_PAGE, REQUIRED_FOR_JOBS
+from labsite.model.schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, PROJECT, PROJECT_PAGE
 from labsite.sources.registry import load_partners, load_taxonomy
 from labsite.sources.tree import ITEM_DATA, SLUG
-
-# Optional in general, required in some cases (see each field's help).
-CONDITIONAL = {"start", "end", "image_alt"}
-
-KINDS = ("project", "news", "job", "call")
-
-PAGE_TEXT = {
-    "project": {
-        "fr": (
-            "Titre du projet",
-            "Le projet en une ou deux phrases.",
-            "Décrivez le projet : contexte, objectifs, méthodes, résultats attendus.",
-        ),
-        "en": (
-            "Project title",
-            "The project in one or two sentences.",
-            "Describe the project: background, aims, methods, expected results.",
-        ),
-    },
-    "news": {
-        "fr": ("Titre de l’actualité", "L’actualité en une ou deux phrases.", "Le texte de l’actualité."),
-        "en": ("News title", "The news in one or two sentences.", "The text of the news item."),
-    },
-    "job": {
-        "fr": (
-            "Intitulé du poste",
-            "Le poste en une ou deux phrases.",
-            "## Le poste\n\nMissions, environnement, profil recherché.",
-        ),
-        "en": (
-            "Position title",
-            "The position in one or two sentences.",
-            "## The position\n\nDuties, environment, profile sought.",
-        ),
-    },
-    "call": {
-        "fr": (
-            "Appel à candidatures",
-            "L’appel en une ou deux phrases.",
-            "## Qui peut candidater\n\n## Calendrier\n\n## Pièces à fournir",
-        ),
-        "en": (
-            "Call for applications",
-            "The call in one or two sentences.",
-            "## Who may apply\n\n## Calendar\n\n## Documents to send",
-        ),
-    },
-}
-APPLY_TEXT = {
-    "fr": "Envoyez CV et lettre de motivation au contact indiqué avant la date limite.",
-    "en": "Send your CV and cover letter to the contact given, before the deadline.",
-}
-
-
-def placeholders() -> frozenset[str]:
-    """Example values of the templates that must not reach a published page."""
-    values = {"ACRO", "Camille Martin", "camille.martin@example.org", "https://example.org/", *APPLY_TEXT.values()}
-    for kind in PAGE_TEXT.values():
-        for texts in kind.values():
-            values.update(text.strip() for text in texts)
-    return frozenset(values)
 
 
 class ScaffoldError(Exception):
@@ -121,11 +61,12 @@ def _yaml_lines(record: Record, values: dict[str, Any], kind: str | None = None)
         if kind and spec.only_for and kind not in spec.only_for:
             continue
         fr, en = spec.help
-        need = "obligatoire / required" if spec.required else "facultatif / optional"
-        if spec.name in CONDITIONAL:
-            need = "obligatoire selon le cas / required in some cases, see above"
-        if kind in JOB_TYPES and (spec.name in REQUIRED_FOR_JOBS or spec.name == "apply"):
+        if spec.required or (kind and kind in spec.required_for):
             need = "obligatoire / required"
+        elif spec.sometimes:
+            need = "obligatoire selon le cas / required in some cases, see above"
+        else:
+            need = "facultatif / optional"
         lines += ["", f"# {fr}", f"# {en} ({need})"]
         value = _example_of(spec, values)
         if value is None:
@@ -155,7 +96,7 @@ def render(kind: str, root: Path, today: dt.date) -> dict[str, str]:
         texts: dict[str, Any] = {"title": title, "summary": summary}
         if kind in ("job", "call"):
             texts["apply"] = APPLY_TEXT[code]
-        page_fields = Record(tuple(f for f in page.fields if f.name != "apply" or kind in ("job", "call")))
+        page_fields = Record(tuple(f for f in page.fields if not f.only_for or kind in f.only_for))
         lines = ["---", f"# yaml-language-server: $schema=../../schemas/{schema}-page.schema.json"]
         lines += _yaml_lines(page_fields, texts, None if is_project else kind)
         files[f"index.{code}.md"] = "\n".join([*lines, "---", "", body, ""])

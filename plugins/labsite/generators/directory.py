@@ -19,9 +19,8 @@ from labsite.common.messages import say
 from labsite.common.strings import translate
 from labsite.generators.base import dress, generated
 from labsite.model.catalog import Catalog
-from labsite.model.content import Partner, Project
+from labsite.model.content import DATA_SOURCES, INSTITUTIONS, STATUSES, Partner, Project
 from labsite.model.page import Page, View
-from labsite.model.schemas import DATA_SOURCES, INSTITUTIONS, STATUSES
 
 # Facets with pages of their own under the directory: /projets/<segment>/<value>/.
 FACET_SEGMENTS = {

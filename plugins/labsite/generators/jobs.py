@@ -16,9 +16,8 @@ from labsite.common.languages import LANGUAGES
 from labsite.common.strings import translate
 from labsite.generators.base import ITEM, dress, generated, item_card
 from labsite.model.catalog import Catalog
-from labsite.model.content import Announcement
+from labsite.model.content import JOB_KINDS, Announcement
 from labsite.model.page import Page, View
-from labsite.model.schemas import JOB_KINDS
 
 JOBS_PAGE = "jobs"
 KIND_SEGMENT = {"fr": "type", "en": "type"}

@@ -1,25 +1,42 @@
-"""Typed fields: one declaration gives the check, the JSON Schema and the template line.
+"""Typed fields: one declaration gives the check, the model's attribute, the JSON Schema, the
+``labsite new`` template line and the contributor guide's table row.
 
-Each type checks a value read from YAML and returns it normalised, or ``INVALID`` after
-reporting a problem at the value's line. Messages say what is allowed and, for YAML 1.1
-surprises (``no`` read as false, ``12:30`` as 750), what YAML made of the text.
+A field is declared once, on the model's dataclass (``spec``); ``Record.of`` reads the
+declarations back. Each type checks a value read from YAML and returns it normalised, or
+``INVALID`` after reporting a problem at the value's line. Messages say what is allowed and,
+for YAML 1.1 surprises (``no`` read as false, ``12:30`` as 750), what YAML made of the text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import Message, say
-from labsite.sources.yamlsource import Path, YamlDoc
+
+Path = tuple[str | int, ...]  # where a value is in its document: ("contacts", 0, "email")
+
+
+class YamlDoc(Protocol):
+    """A document read with the positions of its keys and values (labsite.sources.yamlsource)."""
+
+    path: str
+    data: Any
+    raw: Mapping[Path, str]  # scalars as written, for messages
+    cut_by_comment: set[Path]  # unquoted texts followed by " #..."
+
+    def key_at(self, where: Path) -> tuple[int, int]: ...
+
+    def value_at(self, where: Path) -> tuple[int, int]: ...
 
 INVALID: Any = object()
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -134,12 +151,31 @@ def what_yaml_read(value: Any, raw: str | None) -> Message:
     return say("read.other", kind=type(value).__name__)
 
 
+def _in(lang: str, fr: str, en: str) -> str:
+    return fr if lang == "fr" else en
+
+
+def _listed(values: Iterable[str], lang: str, every: bool = False) -> str:
+    """`a`, `b` or `c` (``every``: and)."""
+    quoted = [f"`{v}`" for v in values]
+    last = _in(lang, "et" if every else "ou", "and" if every else "or")
+    return f" {last} ".join([", ".join(quoted[:-1]), quoted[-1]]) if len(quoted) > 1 else quoted[0]
+
+
 class FieldType:
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
         raise NotImplementedError
 
     def schema(self) -> dict[str, Any]:
         raise NotImplementedError
+
+    def describe(self, lang: str) -> str:
+        """What a value looks like, for the contributor guide's tables."""
+        raise NotImplementedError
+
+    def build(self, value: Any) -> Any:
+        """The model's value from a checked one."""
+        return value
 
 
 @dataclass(frozen=True)
@@ -176,6 +212,18 @@ class Text(FieldType):
             out["pattern"] = self.pattern
         return out
 
+    def describe(self, lang: str) -> str:
+        if self.pattern:
+            return _in(lang, "minuscules, chiffres et tirets", "lowercase letters, digits and hyphens")
+        if self.multiline:
+            size = f"{self.max_length:,}".replace(",", " ")
+            return _in(
+                lang,
+                f"texte de plusieurs lignes, {size} caractères au plus",
+                f"text on several lines, at most {self.max_length:,} characters",
+            )
+        return _in(lang, f"texte, {self.max_length} caractères au plus", f"text, at most {self.max_length} characters")
+
 
 @dataclass(frozen=True)
 class LocalText(FieldType):
@@ -206,6 +254,13 @@ class LocalText(FieldType):
         }
         return {"oneOf": [one, per_language]}
 
+    def describe(self, lang: str) -> str:
+        return _in(
+            lang,
+            f"texte de {self.max_length} caractères, un texte ou `fr:`/`en:`",
+            f"text of {self.max_length} characters, one text or `fr:`/`en:`",
+        )
+
 
 @dataclass(frozen=True)
 class Choice(FieldType):
@@ -224,6 +279,9 @@ class Choice(FieldType):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(self.values)}
+
+    def describe(self, lang: str) -> str:
+        return _listed(self.values, lang)
 
 
 @dataclass(frozen=True)
@@ -246,6 +304,9 @@ class Day(FieldType):
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
+    def describe(self, lang: str) -> str:
+        return _in(lang, "date AAAA-MM-JJ", "date YYYY-MM-DD")
+
 
 @dataclass(frozen=True)
 class Email(FieldType):
@@ -257,6 +318,9 @@ class Email(FieldType):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "email", "pattern": EMAIL}
+
+    def describe(self, lang: str) -> str:
+        return _in(lang, "adresse électronique", "e-mail address")
 
 
 @dataclass(frozen=True)
@@ -272,6 +336,9 @@ class Url(FieldType):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+    def describe(self, lang: str) -> str:
+        return _in(lang, "adresse commençant par `https://` (ou `http://`)", "address starting with `https://` (or `http://`)")
 
 
 @dataclass(frozen=True)
@@ -294,6 +361,9 @@ class Ref(FieldType):
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": SLUG, "description": f"the id of a {self.kind}"}  # JSON Schema: English
 
+    def describe(self, lang: str) -> str:
+        return _in(lang, "identifiant", "id")
+
 
 @dataclass(frozen=True)
 class Number(FieldType):
@@ -310,6 +380,13 @@ class Number(FieldType):
     def schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
+    def describe(self, lang: str) -> str:
+        return _in(
+            lang,
+            f"nombre entier de {self.minimum} à {self.maximum}",
+            f"whole number from {self.minimum} to {self.maximum}",
+        )
+
 
 @dataclass(frozen=True)
 class Flag(FieldType):
@@ -323,6 +400,9 @@ class Flag(FieldType):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
+
+    def describe(self, lang: str) -> str:
+        return _in(lang, "`true` ou `false`", "`true` or `false`")
 
 
 @dataclass(frozen=True)
@@ -341,6 +421,10 @@ class Image(FieldType):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^[^/\\].*\.(png|jpe?g|webp)$"}
+
+    def describe(self, lang: str) -> str:
+        kinds = ", ".join(s[1:] for s in IMAGE_SUFFIXES[:-1]) + _in(lang, " ou ", " or ") + IMAGE_SUFFIXES[-1][1:]
+        return _in(lang, f"nom d’un fichier {kinds} du dossier", f"name of a {kinds} file in the folder")
 
 
 @dataclass(frozen=True)
@@ -368,15 +452,118 @@ class Items(FieldType):
     def schema(self) -> dict[str, Any]:
         return {"type": "array", "items": self.of.schema(), "minItems": self.min_items, "maxItems": self.max_items}
 
+    def describe(self, lang: str) -> str:
+        count = _in(lang, f"liste de {self.min_items} à {self.max_items}", f"list of {self.min_items} to {self.max_items}")
+        of = self.of
+        if isinstance(of, Choice):
+            return _in(lang, "liste parmi ", "list from ") + ", ".join(f"`{v}`" for v in of.values)
+        if isinstance(of, Ref):
+            names = {"project": ("noms de dossiers", "folder names")}.get(of.kind, ("identifiants", "ids"))
+            return f"{count} {_in(lang, *names)}"
+        if isinstance(of, Record):
+            return f"{count} {_in(lang, *of.plural)} ({of.see(lang)})"
+        if isinstance(of, LocalText):
+            return f"{count} {_in(lang, 'textes', 'texts')} ({of.max_length} {_in(lang, 'caractères', 'characters')}, {_in(lang, 'un texte ou', 'one text or')} `fr:`/`en:`)"
+        return count
+
+    def build(self, value: Any) -> Any:
+        return tuple(self.of.build(item) for item in value)
+
+
+@dataclass(frozen=True)
+class Order:
+    """A date that may not come before (``after``) or after (not ``after``) another field's date."""
+
+    other: str
+    after: bool
+    message: str  # key; {day} is this date, {<other>} the other one
+
+    def describe(self, lang: str) -> str:
+        return _in(lang, "pas avant" if self.after else "pas après", "not before" if self.after else "not after") + (
+            f" `{self.other}`"
+        )
+
+
+@dataclass(frozen=True)
+class RequiredIf:
+    """Required when another field of the same file has one of ``values``."""
+
+    field: str
+    values: tuple[str, ...]
+    message: str  # key; {<field>} is the other field's value
+
+    def describe(self, lang: str) -> str:
+        values = _listed(self.values, lang)
+        return _in(lang, f"si `{self.field}` vaut {values}", f"if `{self.field}` is {values}")
+
 
 @dataclass(frozen=True)
 class Field:
     name: str
     type: FieldType
     required: bool = False
-    help: tuple[str, str] = ("", "")  # (French, English): template comments and schema descriptions
+    help: tuple[str, str] = ("", "")  # (French, English): template comments, schema descriptions, guide tables
     example: Any = None  # what `labsite new` writes
-    only_for: tuple[str, ...] = ()  # for announcements: the types this field applies to
+    only_for: tuple[str, ...] = ()  # for an item's types only (announcements: job, call...)
+    required_for: tuple[str, ...] = ()  # required for these types of item
+    required_if: RequiredIf | None = None
+    order: tuple[Order, ...] = ()
+    describes: str = ""  # a text about this field of index.yml (image_alt: image): required with it, refused without
+    required_except: str = ""  # required on every page but the one of this content key (slug: index)
+    messages: tuple[tuple[str, str], ...] = ()  # message keys in place of the usual ones ("only_for": ...)
+
+    def message(self, rule: str) -> str:
+        return dict(self.messages).get(rule, f"item.{rule}")
+
+    @property
+    def sometimes(self) -> bool:
+        """Required in some cases only."""
+        return bool(self.required_for or self.required_if or self.describes or self.required_except)
+
+    def need(self, lang: str, kind: str | None = None) -> str:
+        """Whether the field must be written, as the guide and the templates say it."""
+        yes, no = _in(lang, "**oui**", "**yes**"), _in(lang, "non", "no")
+        if self.required or (kind and kind in self.required_for):
+            return yes
+        if self.required_for:
+            kinds = _listed(self.required_for, lang, every=True)
+            return _in(lang, f"{yes} pour {kinds}", f"{yes} for {kinds}")
+        if self.required_if:
+            return self.required_if.describe(lang)
+        if self.describes:
+            return _in(
+                lang,
+                f"si `{self.describes}` est renseigné dans `index.yml` (et interdit sinon)",
+                f"if `{self.describes}` is set in `index.yml` (and refused otherwise)",
+            )
+        if self.required_except:
+            return _in(lang, f"{yes}, sauf pour `{self.required_except}` (l’accueil)", f"{yes}, except for `{self.required_except}` (the home page)")
+        if isinstance(self.type, Flag):
+            return _in(lang, "non (vaut `false` si absent)", "no (`false` if left out)")
+        return no
+
+    def describe(self, lang: str) -> str:
+        return ", ".join([self.type.describe(lang), *(rule.describe(lang) for rule in self.order)])
+
+
+_SPEC = "labsite.field"  # where a dataclass field keeps its declaration
+
+
+def spec(
+    type: FieldType,
+    *,
+    required: bool = False,
+    help: tuple[str, str],
+    example: Any = None,
+    default: Any = None,
+    **rules: Any,
+) -> Any:
+    """Declare a model attribute as a field of its file: the dataclass field, with its
+    declaration (``Field``) as metadata. A required field has no default."""
+    declared = Field("", type, required, help, example, **rules)
+    if required:
+        return dataclasses.field(metadata={_SPEC: declared})
+    return dataclasses.field(default=default, metadata={_SPEC: declared})
 
 
 @dataclass(frozen=True)
@@ -384,10 +571,50 @@ class Record(FieldType):
     fields: tuple[Field, ...]
     # Fields that belong to another file of the item, with a hint saying where.
     elsewhere: tuple[tuple[str, str], ...] = ()
+    builds: type | None = None  # the model class its values make
+    one: tuple[str, str] = ("un élément", "one item")  # what one of them is, for the guide
+    plural: tuple[str, str] = ("éléments", "items")  # what a list of them holds
+    anchor: tuple[str, str] = ("", "")  # the guide's section on it: (French, English) heading text
+
+    @classmethod
+    def of(
+        cls,
+        model: type,
+        *,
+        kind: str | None = None,
+        elsewhere: tuple[tuple[str, str], ...] = (),
+        one: tuple[str, str] = ("un élément", "one item"),
+        plural: tuple[str, str] = ("éléments", "items"),
+        anchor: tuple[str, str] = ("", ""),
+    ) -> Record:
+        """The record declared on a model dataclass (``spec``), in declaration order; with
+        ``kind``, only the fields of that type of item."""
+        found = []
+        for attribute in dataclasses.fields(model):
+            declared = attribute.metadata.get(_SPEC)
+            if declared is not None and (kind is None or not declared.only_for or kind in declared.only_for):
+                found.append(dataclasses.replace(declared, name=attribute.name))
+        return cls(tuple(found), elsewhere, model, one, plural, anchor)
 
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
         out, ok = self.check_fields(value, where, ck)
         return out if ok else INVALID
+
+    def build(self, value: Any, **extra: Any) -> Any:
+        """The model's object of checked values (``extra``: its attributes that are not fields)."""
+        if self.builds is None:
+            return value
+        known = {f.name: f for f in self.fields}
+        return self.builds(**extra, **{name: known[name].type.build(item) for name, item in value.items()})
+
+    def describe(self, lang: str) -> str:
+        return f"{_in(lang, *self.one)} ({self.see(lang)})"
+
+    def see(self, lang: str) -> str:
+        """A link to the guide's section on the record."""
+        heading = self.anchor[0 if lang == "fr" else 1]
+        slug = re.sub(r"[^\w\- ]", "", heading.lower()).strip().replace(" ", "-")
+        return f"{_in(lang, 'voir', 'see')} [{heading.split(' (')[0]}](#{slug})"
 
     def check_fields(self, value: Any, where: Path, ck: Checker) -> tuple[dict[str, Any], bool]:
         """The valid fields, and whether all were: later checks still run on the valid ones."""
@@ -439,7 +666,31 @@ class Record(FieldType):
                 prop["description"] = spec.help[1]
             properties[spec.name] = prop
         required = [f.name for f in self.fields if f.required]
-        return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+        out = {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+        if conditions := self._conditions():
+            out["allOf"] = conditions
+        return out
+
+    def _conditions(self) -> list[dict[str, Any]]:
+        """The declared conditional rules, as JSON Schema if/then (a type's fields, fields
+        required along with another's value)."""
+        found: list[dict[str, Any]] = []
+
+        def when(name: str, values: tuple[str, ...], then: dict[str, Any], negate: bool = False) -> None:
+            test: dict[str, Any] = {"enum": list(values)}
+            if negate:
+                test = {"not": test}
+            found.append({"if": {"properties": {name: test}, "required": [name]}, "then": then})
+
+        names = {f.name for f in self.fields}
+        for spec in self.fields:
+            if spec.required_if is not None:
+                when(spec.required_if.field, spec.required_if.values, {"required": [spec.name]})
+            if "type" in names and spec.required_for:
+                when("type", spec.required_for, {"required": [spec.name]})
+            if "type" in names and spec.only_for:
+                when("type", spec.only_for, {"properties": {spec.name: False}}, negate=True)
+        return found
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from labsite.commands.new import placeholders
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
-from labsite.model.content import Announcement, Contact, Item, ItemText, Link, Project
+from labsite.model.content import Item, ItemText
+from labsite.model.examples import placeholders
 from labsite.model.fields import IMAGE_SUFFIXES, Checker, Record
 from labsite.model.page import SourcePage
-from labsite.model.schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, JOB_TYPES, PROJECT, PROJECT_PAGE, REQUIRED_FOR_JOBS
+from labsite.model.schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, PROJECT, PROJECT_PAGE
 from labsite.sources import frontmatter, yamlsource
 from labsite.sources.assets import MAX_ASSET_BYTES, image_problem
 from labsite.sources.tree import ITEM_DATA
@@ -70,12 +70,11 @@ def load_item(
         return None
     ck = Checker(facts, problems)
     data, _ = schema.check_fields(facts.data, (), ck)
-    _updated_rule(data, ck)
-    if kind == "project":
-        _project_rules(data, ck)
-    else:
-        _announcement_rules(data, schema, texts, ck)
-    _image_rules(root / section / slug, facts.data.get("image"), data.get("image"), texts, ck)
+    kind_of_item = kind if kind == "project" else data.get("type")
+    _rules(schema, data, ck, kind_of_item)
+    for loaded in texts.values():
+        _text_rules(page_schema, loaded, facts.data, kind_of_item, ck.problems)
+    _image_rules(root / section / slug, data.get("image"), ck)
 
     if data.get("draft") is False:
         _placeholder_rules(facts, texts, ck)
@@ -83,7 +82,7 @@ def load_item(
     by_lang = {code: _text(pages, code, loaded) for code, loaded in texts.items()}
     item: Item | None = None
     if len(problems) == before:
-        item = _project(slug, data, by_lang) if kind == "project" else _announcement(slug, data, by_lang)
+        item = schema.build(data, slug=slug, texts=by_lang)
     return LoadedItem(item, by_lang, ck.references, facts)
 
 
@@ -91,14 +90,11 @@ def _text(pages: list[SourcePage], code: str, loaded: LoadedText) -> ItemText:
     path = next(p.path for p in pages if p.lang == code)
     fields = loaded.fields
     return ItemText(
-        path,
-        fields.get("title", ""),
-        fields.get("summary", ""),
-        fields.get("image_alt"),
-        fields.get("apply"),
-        loaded.front.body,
-        loaded.front.body_line,
-        loaded.front.doc.value_at(("apply",))[0],
+        path=path,
+        **{"title": "", "summary": "", **fields},  # the ones missing are reported
+        body=loaded.front.body,
+        body_line=loaded.front.body_line,
+        apply_line=loaded.front.doc.value_at(("apply",))[0],
     )
 
 
@@ -111,62 +107,44 @@ def _load_yaml(root: Path, path: str, problems: list[Diagnostic]) -> yamlsource.
     return doc
 
 
-def _updated_rule(data: dict[str, Any], ck: Checker) -> None:
-    date, updated = data.get("date"), data.get("updated")
-    if date and updated and updated < date:
-        ck.error(("updated",), say("item.before_date", day=updated.isoformat(), date=date.isoformat()))
-
-
-def _project_rules(data: dict[str, Any], ck: Checker) -> None:
-    status, start, end = data.get("status"), data.get("start"), data.get("end")
+def _rules(record: Record, data: dict[str, Any], ck: Checker, kind: str | None) -> None:
+    """The rules declared on the fields of index.yml: fields of some types of item only, or
+    required for some, or along with another field's value; dates in order."""
     raw = ck.doc.data
-    if status not in (None, "idea") and raw.get("start") is None:
-        ck.error(("start",), say("item.start_required", status=status), near=("status",))
-    if status == "completed" and raw.get("end") is None:
-        ck.error(("end",), say("item.end_required"), near=("status",))
-    if start and end and end < start:
-        ck.error(("end",), say("item.end_before_start", end=end.isoformat(), start=start.isoformat()))
-
-
-def _announcement_rules(data: dict[str, Any], schema: Record, texts: dict[str, LoadedText], ck: Checker) -> None:
-    kind, raw = data.get("type"), ck.doc.data
-    if kind is None:
-        return
-    for spec in schema.fields:
-        if spec.only_for and kind not in spec.only_for and spec.name in raw:
+    for spec in record.fields:
+        if kind is not None and spec.only_for and kind not in spec.only_for and spec.name in raw:
             allowed = " and ".join(spec.only_for)
-            ck.error((spec.name,), say("item.only_for", allowed=allowed, kind=kind), at_key=True)
-    for loaded in texts.values():
-        has_apply = "apply" in loaded.front.data
-        if kind in JOB_TYPES and not has_apply:
-            loaded.error(ck.problems, "apply", say("item.apply_required", kind=kind))
-        if kind not in JOB_TYPES and has_apply:
-            loaded.error(ck.problems, "apply", say("item.apply_only_jobs", kind=kind))
-    if kind in JOB_TYPES:
-        for name in REQUIRED_FOR_JOBS:
-            if raw.get(name) is None:
-                ck.error((name,), say("item.required_for", kind=kind), at_key=True)
-    date, deadline = data.get("date"), data.get("deadline")
-    opens, hearing, start_date = data.get("opens"), data.get("hearing"), data.get("start_date")
-    if deadline and date and deadline < date:
-        ck.error(("deadline",), say("item.before_date", day=deadline.isoformat(), date=date.isoformat()))
-    if opens and deadline and opens > deadline:
-        ck.error(("opens",), say("item.after_deadline", day=opens.isoformat(), deadline=deadline.isoformat()))
-    if hearing and deadline and hearing < deadline:
-        ck.error(("hearing",), say("item.before_deadline", day=hearing.isoformat(), deadline=deadline.isoformat()))
-    if start_date and deadline and start_date < deadline:
-        ck.error(
-            ("start_date",), say("item.before_deadline", day=start_date.isoformat(), deadline=deadline.isoformat())
-        )
+            ck.error((spec.name,), say(spec.message("only_for"), allowed=allowed, kind=kind), at_key=True)
+        if kind in spec.required_for and raw.get(spec.name) is None:
+            ck.error((spec.name,), say(spec.message("required_for"), kind=kind), at_key=True)
+        if (rule := spec.required_if) is not None and data.get(rule.field) in rule.values and raw.get(spec.name) is None:
+            ck.error((spec.name,), say(rule.message, **{rule.field: data[rule.field]}), near=(rule.field,))
+        day = data.get(spec.name)
+        for order in spec.order:
+            other = data.get(order.other)
+            if day and other and (day < other if order.after else day > other):
+                ck.error((spec.name,), say(order.message, day=day.isoformat(), **{order.other: other.isoformat()}))
 
 
-def _image_rules(folder: Path, written: Any, image: str | None, texts: dict[str, LoadedText], ck: Checker) -> None:
-    for loaded in texts.values():
-        has_alt = loaded.front.data.get("image_alt") is not None
-        if written and not has_alt:
-            loaded.error(ck.problems, "image_alt", say("item.alt_required"))
-        if not written and has_alt:
-            loaded.error(ck.problems, "image_alt", say("item.alt_without_image", file=ITEM_DATA))
+def _text_rules(
+    record: Record, loaded: LoadedText, facts: dict[str, Any], kind: str | None, problems: list[Diagnostic]
+) -> None:
+    """The rules of an item's text that depend on its facts: a field for some types of item
+    only, or required for some; a description required with what it describes, refused without."""
+    written = loaded.front.data
+    for spec in record.fields:
+        has = written.get(spec.name) is not None if spec.describes else spec.name in written
+        if kind is not None and spec.required_for and not has and kind in spec.required_for:
+            loaded.error(problems, spec.name, say(spec.message("required_for"), kind=kind))
+        if kind is not None and spec.only_for and has and kind not in spec.only_for:
+            loaded.error(problems, spec.name, say(spec.message("only_for"), allowed=" and ".join(spec.only_for), kind=kind))
+        if spec.describes and facts.get(spec.describes) and not has:
+            loaded.error(problems, spec.name, say("item.alt_required"))
+        if spec.describes and not facts.get(spec.describes) and has:
+            loaded.error(problems, spec.name, say("item.alt_without_image", file=ITEM_DATA))
+
+
+def _image_rules(folder: Path, image: str | None, ck: Checker) -> None:
     if not image:
         return
     path = folder / image
@@ -209,52 +187,3 @@ def _placeholder_rules(facts: yamlsource.YamlDoc, texts: dict[str, LoadedText], 
         if loaded.front.body.strip() in examples:
             path = loaded.front.doc.path
             ck.problems.append(Diagnostic(path, loaded.front.body_line, 1, "error", "", say("item.placeholder_text")))
-
-
-def _contact(data: dict[str, Any]) -> Contact:
-    return Contact(data["name"], data["email"], data.get("role"))
-
-
-def _project(slug: str, data: dict[str, Any], texts: dict[str, ItemText]) -> Project:
-    return Project(
-        slug=slug,
-        date=data["date"],
-        updated=data.get("updated"),
-        status=data["status"],
-        themes=tuple(data["themes"]),
-        partners=tuple(data["partners"]),
-        texts=texts,
-        acronym=data.get("acronym"),
-        start=data.get("start"),
-        end=data.get("end"),
-        data_sources=tuple(data.get("data_sources", [])),
-        contacts=tuple(_contact(c) for c in data.get("contacts", [])),
-        funding=tuple(data.get("funding", [])),
-        authorisation=data.get("authorisation"),
-        links=tuple(Link(x["label"], x["url"]) for x in data.get("links", [])),
-        image=data.get("image"),
-        draft=data.get("draft", False),
-    )
-
-
-def _announcement(slug: str, data: dict[str, Any], texts: dict[str, ItemText]) -> Announcement:
-    contact = data.get("contact")
-    return Announcement(
-        slug=slug,
-        type=data["type"],
-        date=data["date"],
-        texts=texts,
-        tags=tuple(data.get("tags", [])),
-        projects=tuple(data.get("projects", [])),
-        image=data.get("image"),
-        draft=data.get("draft", False),
-        kind=data.get("kind"),
-        deadline=data.get("deadline"),
-        opens=data.get("opens"),
-        hearing=data.get("hearing"),
-        start_date=data.get("start_date"),
-        duration_months=data.get("duration_months"),
-        location=data.get("location"),
-        contact=_contact(contact) if contact else None,
-        updated=data.get("updated"),
-    )

@@ -8,7 +8,7 @@ from labsite.common.diagnostics import Diagnostic
 from labsite.common.messages import say
 from labsite.model.content import Partner, Taxonomy
 from labsite.model.fields import INVALID, Checker
-from labsite.model.schemas import PARTNERS, TAXONOMY
+from labsite.model.schemas import PARTNER, PARTNERS, TAXONOMY
 from labsite.sources import yamlsource
 from labsite.sources.frontmatter import decode
 
@@ -50,15 +50,15 @@ def load_partners(root: Path, problems: list[Diagnostic]) -> dict[str, Partner]:
         if entry["id"] in partners:
             ck.error((index, "id"), say("registry.twice", id=entry["id"]))
             continue
-        partners[entry["id"]] = Partner(entry["id"], entry["name"], entry["institution"], entry.get("url"))
+        partners[entry["id"]] = PARTNER.build(entry)
     return partners
 
 
 def load_taxonomy(root: Path, problems: list[Diagnostic]) -> Taxonomy:
     doc, ck = _load(root, TAXONOMY_FILE, problems)
     if doc is None or ck is None:
-        return Taxonomy({}, {})
+        return Taxonomy(themes={}, tags={})
     checked = TAXONOMY.check(doc.data, (), ck)
     if checked is INVALID:
-        return Taxonomy({}, {})
-    return Taxonomy(checked["themes"], checked["tags"])
+        return Taxonomy(themes={}, tags={})
+    return TAXONOMY.build(checked)
