@@ -17,6 +17,8 @@ from tests.conftest import REPO, build_catalog
 
 GUIDES = {"fr": REPO / "CONTRIBUTING.md", "en": REPO / "CONTRIBUTING.en.md"}
 FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>\w*)\n(?P<body>.*?)^(?P=indent)```$", re.M | re.S)
+
+
 def examples(lang: str) -> list[tuple[str, str]]:
     """The guide's fenced YAML and Markdown blocks, as a contributor would copy them."""
     text = GUIDES[lang].read_text(encoding="utf-8")
@@ -106,7 +108,9 @@ def test_each_field_says_whether_it_is_required_always_sometimes_or_never(lang: 
             if spec.required:
                 assert said in ("**oui**", "**yes**"), spec.name
             elif spec.sometimes:
-                assert said.startswith(("si ", "if ", "**oui** pour", "**yes** for", "**oui**, sauf", "**yes**, except"))
+                assert said.startswith(
+                    ("si ", "if ", "**oui** pour", "**yes** for", "**oui**, sauf", "**yes**, except")
+                )
             else:
                 assert re.match(r"(non|no)\b", said), spec.name
     table = schema.table(schema.TABLES["announcement"], lang)

@@ -3,6 +3,7 @@ sources and SOURCE_DATE_EPOCH always give the same bytes."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,27 @@ def test_same_sources_same_epoch_same_bytes(tmp_path: Path) -> None:
     second = tree_digest(build(config))
     assert first == second
     assert len(first) > 100
+
+
+def test_a_warning_in_strict_mode_publishes_nothing(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Strict: one warning anywhere (here in the English pass's feeds) and the site stays as it was."""
+    config = write_site(tmp_path)
+    site = build(config)
+    before = tree_digest(site)
+    all_feeds = feeds.all_feeds
+
+    def warn(catalog: object, site: object, lang: str, *args: object, **kwargs: object) -> dict[str, bytes]:
+        if lang == "en":
+            logging.getLogger("mkdocs.plugins.labsite").warning("a warning in the English pass")
+        return all_feeds(catalog, site, lang, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(feeds, "all_feeds", warn)
+        patch.setenv("LABSITE_JOBS", "1")
+        patch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+        patch.chdir(tmp_path)
+        with pytest.raises(Exception, match="Aborted"):
+            commands.build(str(config), strict=True)
+    assert "aborted with 1 warning(s) in strict mode" in caplog.text
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []

@@ -63,16 +63,19 @@ class Options:
     site_dir: Path  # where the site is published
     parallel: bool = True  # the languages at the same time, a process each
     serving: bool = False  # a preview: rendered into site_dir itself, nothing staged
+    strict: bool = False  # publish nothing if a warning was logged
 
 
 @dataclass(frozen=True)
-class PageLayout:
-    """What the renderer needs of a page besides its Markdown."""
+class SourceFile:
+    """A file the renderer is given: a page (its Markdown, or nothing for a generated page) or
+    an asset to copy."""
 
-    title: Markup  # escaped once: Material prints page titles as they are
-    description: str
-    template: str
-    hide: tuple[str, ...]
+    path: str  # from the site's folder
+    dest: str  # inside the language's build
+    generated: bool = False  # made from the catalog: no file to read
+    in_nav: bool = False
+    renders: bool | None = None  # a preview's rebuild: whether it renders again (None: the renderer decides)
 
 
 class LanguageBuild:
@@ -99,19 +102,26 @@ class LanguageBuild:
             found.append((translate(self.lang, "nav.home") if key == HOME else None, page.path))
         return found
 
-    def in_nav(self, page: Page) -> bool:
-        return page.key in self.site.nav
-
     def alternates(self) -> list[dict[str, str]]:
         """The other languages, for the theme's language selector."""
         return [{"name": other.name, "lang": other.code} for other in others(self.lang)]
 
-    def assets(self) -> list[tuple[str, str]]:
-        """(source path, destination inside this language's build) of every published file."""
-        found = []
+    def files(self) -> list[SourceFile]:
+        """Every page of this language, then every file published with them."""
+        plan = self.build.rebuild
+        found = [
+            SourceFile(
+                page.path,
+                page.dest_uri,
+                page.source.kind == "generated",
+                page.key in self.site.nav,
+                None if plan is None else plan.renders(page.path),
+            )
+            for page in self.pages
+        ]
         for asset in self.catalog.assets:
             if (dest := self.catalog.asset_dest(asset, self.lang)) is not None:
-                found.append((asset.path, dest))
+                found.append(SourceFile(asset.path, dest))
         return found
 
     def page(self, path: str) -> Page:
@@ -119,13 +129,16 @@ class LanguageBuild:
         assert found is not None, path
         return found
 
-    def renders(self, page: Page) -> bool | None:
-        """Whether a preview's rebuild renders the page again (None: as the renderer sees fit)."""
-        plan = self.build.rebuild
-        return None if plan is None else plan.renders(page.path)
-
-    def layout(self, page: Page) -> PageLayout:
-        return PageLayout(Markup.escape(page.title), page.description, page.template, page.hide)
+    def meta(self, page: Page) -> dict[str, Any]:
+        """The page's front matter as the renderer and the theme read it: the catalog's checked
+        fields, the layout its generator gave it. The title is escaped once, here: Material
+        prints page titles as they are."""
+        meta: dict[str, Any] = {"title": Markup.escape(page.title), "description": page.description}
+        if page.hide:
+            meta["hide"] = list(page.hide)
+        if page.template:
+            meta["template"] = page.template
+        return meta
 
     def markdown(self, page: Page, text: str) -> str:
         """The Markdown handed to the renderer: e-mail addresses hidden."""
@@ -186,6 +199,7 @@ class SiteBuild:
     _pass_dirs: dict[str, Path] = field(default_factory=dict, init=False)
     _staging: Path | None = field(default=None, init=False)
     _started: float = field(default_factory=time.perf_counter, init=False)
+    _warnings: _Counter | None = field(default=None, init=False)
 
     @property
     def parallel(self) -> bool:
@@ -209,6 +223,8 @@ class SiteBuild:
     def load(self) -> Catalog:
         """Read and check the sources, once for every language; raise on any error."""
         serving = self.options.serving
+        if self.options.strict:
+            self._warnings = _Counter(self.log)  # the sources' warnings count too
         frontmatter.reuse_between_builds = serving
         if self.preview is not None:
             self.preview.read(self.options.root)
@@ -260,10 +276,9 @@ class SiteBuild:
                 self._pass_dirs[lang] = publish.staging_dir(self.options.site_dir, lang)
         return self._pass_dirs[lang]
 
-    def publish(self, refused: str = "") -> None:
+    def publish(self) -> None:
         """Once the default language has rendered: the other languages, then what only the
-        whole site has, then the swap into site_dir. ``refused``: the renderer's reason to
-        publish nothing (warnings in strict mode)."""
+        whole site has, then the swap into site_dir."""
         report = self.language(DEFAULT_LANGUAGE.code).report
         rendered = self.language(DEFAULT_LANGUAGE.code).rendered
         assert self._render is not None
@@ -285,8 +300,8 @@ class SiteBuild:
             return
         target, staging = self.options.site_dir, self._staging
         assert staging is not None
-        if refused:
-            raise BuildError(f"{refused}; {target} left as it was")
+        if self._warnings is not None and (count := self._warnings.stop()):
+            raise BuildError(f"aborted with {count} warning(s) in strict mode; {target} left as it was")
         for other in others(DEFAULT_LANGUAGE.code):
             prefix = LANGUAGES[other.code].prefix.rstrip("/")
             if (staging / prefix).exists():
@@ -331,7 +346,25 @@ class SiteBuild:
             if self._staging is not None:
                 publish.discard(self._staging)
         self._passes, self._pass_dirs, self._staging = [], {}, None
+        if self._warnings is not None:
+            self._warnings.stop()
 
     def watched(self) -> list[Path]:
         """The source folders a preview watches, besides content/ and mkdocs.yml."""
         return [self.options.root / name for name in (*ITEM_DIRS, DATA_DIR) if (self.options.root / name).is_dir()]
+
+
+class _Counter(logging.Handler):
+    """The warnings logged while it counts, into the build's top logger (the renderer's too)."""
+
+    def __init__(self, log: logging.Logger) -> None:
+        super().__init__(logging.WARNING)
+        self.top, self.count = logging.getLogger(log.name.split(".")[0]), 0
+        self.top.addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def stop(self) -> int:
+        self.top.removeHandler(self)
+        return self.count

@@ -45,7 +45,10 @@ TABLES: dict[str, Record] = {
     "partner": PARTNER,
 }
 _TABLE = re.compile(r"(<!-- fields: (?P<name>[\w-]+) -->\n)(?P<table>.*?)(<!-- /fields -->)", re.S)
-_HEADER = {"fr": ("Champ", "Pour", "Obligatoire ?", "Format", "Aide"), "en": ("Field", "For", "Required?", "Format", "Help")}
+_HEADER = {
+    "fr": ("Champ", "Pour", "Obligatoire ?", "Format", "Aide"),
+    "en": ("Field", "For", "Required?", "Format", "Help"),
+}
 
 
 def render() -> dict[str, str]:

@@ -18,13 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page as MkPage
-from mkdocs.utils import CountHandler
 
 from labsite.build.preview import Preview
 from labsite.build.site import BuildError, LanguageBuild, Options, SiteBuild
 from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES
-from labsite.model.page import Page
 from labsite.model.site import Site
 from labsite.render import templates
 
@@ -42,42 +39,36 @@ class SiteConfig(base.Config):
 class LabsitePlugin(BasePlugin[SiteConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None  # made by the default language's pass, handed to the others
-        self.lang = DEFAULT_LANGUAGE.code
+        self.lang, self.dirty = DEFAULT_LANGUAGE.code, False
         self.preview: Preview | None = None
-        self.dirty = False
-        self._warnings: CountHandler | None = None
-
-    @property
-    def primary(self) -> bool:
-        return self.lang == DEFAULT_LANGUAGE.code
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also makes MkDocs keep this instance across `serve` rebuilds.
-        self.preview = Preview() if command == "serve" and self.primary else None
+        self.preview = Preview() if command == "serve" and self.lang == DEFAULT_LANGUAGE.code else None
         self.dirty = dirty
+
+    @property
+    def language(self) -> LanguageBuild:
+        assert self.build is not None
+        return self.build.language(self.lang)
 
     @event_priority(100)  # before Material's search reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            if self.primary:
+            if self.lang == DEFAULT_LANGUAGE.code:
                 names = {code: self.config.site_names.get(code, config.site_name) for code in LANGUAGES}
                 site = Site(config.site_url or "", names, tuple(self.config.nav), tuple(self.config.footer))
-                root = Path(config.config_file_path).parent
-                options = Options(root, site, Path(config.site_dir), self.config.parallel, self.preview is not None)
+                root, serving = Path(config.config_file_path).parent, self.preview is not None
+                options = Options(root, site, Path(config.site_dir), self.config.parallel, serving, config.strict)
                 self.build = SiteBuild(options, log, self.preview)
                 features = list(config.theme.get("features") or [])
                 self.build.check_renderer(directory_urls=config.use_directory_urls, features=features)
                 self.build.load()
                 config.site_dir = str(self.build.output_dir())
                 self.build.start(functools.partial(_render, config.config_file_path, self.build, self.dirty))
-            assert self.build is not None
-            language = self.build.language(self.lang)
+            language = self.language
         except BuildError as exc:
             raise PluginError(str(exc)) from None
-        if config.strict and self.primary:  # MkDocs counts them only after on_post_build, where we publish
-            self._warnings = CountHandler()
-            self._warnings.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(self._warnings)
         config.site_url, config.site_name = language.site_url, language.site_name
         config.theme["language"] = self.lang
         config.nav = [{title: path} if title else path for title, path in language.nav()]
@@ -85,85 +76,58 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         config.extra["alternate"] = language.alternates()  # Material shows its language selector then
         return config
 
-    @property
-    def language(self) -> LanguageBuild:
-        assert self.build is not None
-        return self.build.language(self.lang)
-
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """MkDocs' view of docs_dir (and the theme's sitemap) gives way to the catalog's pages."""
         docs, root = os.path.abspath(config.docs_dir) + os.sep, str(self.language.build.options.root)
         kept = [f for f in files if not (f.abs_src_path or "").startswith(docs) and f.src_uri != "sitemap.xml"]
-        for page in self.language.pages:
-            level = InclusionLevel.INCLUDED if self.language.in_nav(page) else InclusionLevel.NOT_IN_NAV
-            if page.source.kind == "generated":
-                file = File.generated(config, page.path, content="", inclusion=level)
-                file.dest_uri = page.dest_uri
+        for source in self.language.files():
+            level = InclusionLevel.INCLUDED if source.in_nav else InclusionLevel.NOT_IN_NAV
+            if source.generated:
+                file = File.generated(config, source.path, content="", inclusion=level)
+                file.dest_uri = source.dest
             else:
-                file = File(page.path, root, config.site_dir, True, dest_uri=page.dest_uri, inclusion=level)
-            if self.dirty and (again := self.language.renders(page)) is not None:
-                file.is_modified = lambda again=again: again  # type: ignore[method-assign]
+                file = File(source.path, root, config.site_dir, True, dest_uri=source.dest, inclusion=level)
+            if self.dirty and source.renders is not None:
+                file.is_modified = lambda again=source.renders: again  # type: ignore[method-assign]
             kept.append(file)
-        for path, dest in self.language.assets():
-            kept.append(File(path, root, config.site_dir, True, dest_uri=dest))
         return Files(kept)
 
-    def _page(self, page: MkPage) -> Page:
-        return self.language.page(page.file.src_uri)
+    def on_page_read_source(self, *, page: Any, config: MkDocsConfig) -> str:
+        return self.language.page(page.file.src_uri).body  # read and checked already, once
 
-    def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str:
-        return self._page(page).body  # read and checked already: MkDocs' lenient reader never sees it
-
-    def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        ours = self._page(page)
-        layout = self.language.layout(ours)
-        page.meta = {"title": layout.title, "description": layout.description}
-        if layout.hide:
-            page.meta["hide"] = list(layout.hide)
-        if layout.template:
-            page.meta["template"] = layout.template
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        ours = self.language.page(page.file.src_uri)
+        page.meta = self.language.meta(ours)
         return self.language.markdown(ours, markdown)
 
-    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        return self.language.content(self._page(page), html)
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        return self.language.content(self.language.page(page.file.src_uri), html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = templates.CACHE  # MkDocs makes a new environment every (re)build
         env.globals.update(self.language.template_globals())
         return env
 
-    def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
-        context["ls"] = self.language.view(self._page(page))
+    def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        context["ls"] = self.language.view(self.language.page(page.file.src_uri))
         return context
 
     @event_priority(-100)  # last: Material's search writes its index before the site is published
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             self.language.finish(Path(config.site_dir))
-            if self.primary:
-                counts = self._forget_warnings()
-                refused = f"aborted with {', '.join(f'{n} {level.lower()}s' for level, n in counts)} in strict mode"
-                assert self.build is not None
-                self.build.publish(refused if counts else "")
+            if self.lang == DEFAULT_LANGUAGE.code and self.build is not None:
+                self.build.publish()
                 config.site_dir = str(self.build.options.site_dir)
         except BuildError as exc:
             raise PluginError(str(exc)) from None
 
-    def _forget_warnings(self) -> list[tuple[str, int]]:
-        counts = self._warnings.get_counts() if self._warnings else []
-        if self._warnings is not None:
-            logging.getLogger("mkdocs").removeHandler(self._warnings)
-            self._warnings = None
-        return counts
-
     def on_build_error(self, *, error: Exception) -> None:
-        if self.primary and self.build is not None:
+        if self.lang == DEFAULT_LANGUAGE.code and self.build is not None:
             self.build.abort()
-            self._forget_warnings()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        assert self.build is not None
-        for folder in self.build.watched():
+        for folder in self.build.watched() if self.build else ():
             server.watch(str(folder))
         return server
 
@@ -187,9 +151,9 @@ def _render(config_file: str, build: SiteBuild, dirty: bool, lang: str, site_dir
 
 @contextmanager
 def plugin_instances(cache: dict[str, Any]) -> Iterator[None]:
-    """Use ``cache`` for MkDocs' plugin instances meanwhile. MkDocs keeps the instances of
-    plugins with start-up hooks (Material's search, ours) in one cache for every config of
-    the process; a build must not reuse another build's."""
+    """Use ``cache`` for MkDocs' plugin instances meanwhile: MkDocs keeps the instances of
+    plugins with start-up hooks (Material's search, ours) in one cache for every config of the
+    process, and a build must not reuse another build's."""
     option = dict(MkDocsConfig._schema)["plugins"]
     saved, option.plugin_cache = option.plugin_cache, cache
     try:

@@ -74,11 +74,16 @@ class Link:
         LocalText(100), required=True, help=("Texte du lien", "Link text"), example={"fr": "Article", "en": "Paper"}
     )
     url: str = spec(
-        Url(), required=True, help=("Adresse complète, https://…", "Full address, https://…"), example="https://example.org/"
+        Url(),
+        required=True,
+        help=("Adresse complète, https://…", "Full address, https://…"),
+        example="https://example.org/",
     )
 
 
-LINK = Record.of(Link, one=("un lien", "one link"), plural=("liens", "links"), anchor=("Lien (`links`)", "Link (`links`)"))
+LINK = Record.of(
+    Link, one=("un lien", "one link"), plural=("liens", "links"), anchor=("Lien (`links`)", "Link (`links`)")
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -142,7 +147,10 @@ class ItemText:
     path: str
     title: str = spec(Text(150), required=True, help=("Titre", "Title"), example="Titre")
     summary: str = spec(
-        Text(300), required=True, help=("Résumé en une ou deux phrases", "Summary in one or two sentences"), example="Résumé."
+        Text(300),
+        required=True,
+        help=("Résumé en une ou deux phrases", "Summary in one or two sentences"),
+        example="Résumé.",
     )
     image_alt: str | None = spec(
         Text(200),

@@ -38,6 +38,7 @@ class YamlDoc(Protocol):
 
     def value_at(self, where: Path) -> tuple[int, int]: ...
 
+
 INVALID: Any = object()
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
@@ -338,7 +339,9 @@ class Url(FieldType):
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
 
     def describe(self, lang: str) -> str:
-        return _in(lang, "adresse commençant par `https://` (ou `http://`)", "address starting with `https://` (or `http://`)")
+        return _in(
+            lang, "adresse commençant par `https://` (ou `http://`)", "address starting with `https://` (or `http://`)"
+        )
 
 
 @dataclass(frozen=True)
@@ -453,7 +456,9 @@ class Items(FieldType):
         return {"type": "array", "items": self.of.schema(), "minItems": self.min_items, "maxItems": self.max_items}
 
     def describe(self, lang: str) -> str:
-        count = _in(lang, f"liste de {self.min_items} à {self.max_items}", f"list of {self.min_items} to {self.max_items}")
+        count = _in(
+            lang, f"liste de {self.min_items} à {self.max_items}", f"list of {self.min_items} to {self.max_items}"
+        )
         of = self.of
         if isinstance(of, Choice):
             return _in(lang, "liste parmi ", "list from ") + ", ".join(f"`{v}`" for v in of.values)
@@ -537,7 +542,11 @@ class Field:
                 f"if `{self.describes}` is set in `index.yml` (and refused otherwise)",
             )
         if self.required_except:
-            return _in(lang, f"{yes}, sauf pour `{self.required_except}` (l’accueil)", f"{yes}, except for `{self.required_except}` (the home page)")
+            return _in(
+                lang,
+                f"{yes}, sauf pour `{self.required_except}` (l’accueil)",
+                f"{yes}, except for `{self.required_except}` (the home page)",
+            )
         if isinstance(self.type, Flag):
             return _in(lang, "non (vaut `false` si absent)", "no (`false` if left out)")
         return no

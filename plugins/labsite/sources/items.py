@@ -117,7 +117,11 @@ def _rules(record: Record, data: dict[str, Any], ck: Checker, kind: str | None) 
             ck.error((spec.name,), say(spec.message("only_for"), allowed=allowed, kind=kind), at_key=True)
         if kind in spec.required_for and raw.get(spec.name) is None:
             ck.error((spec.name,), say(spec.message("required_for"), kind=kind), at_key=True)
-        if (rule := spec.required_if) is not None and data.get(rule.field) in rule.values and raw.get(spec.name) is None:
+        if (
+            (rule := spec.required_if) is not None
+            and data.get(rule.field) in rule.values
+            and raw.get(spec.name) is None
+        ):
             ck.error((spec.name,), say(rule.message, **{rule.field: data[rule.field]}), near=(rule.field,))
         day = data.get(spec.name)
         for order in spec.order:
@@ -137,7 +141,9 @@ def _text_rules(
         if kind is not None and spec.required_for and not has and kind in spec.required_for:
             loaded.error(problems, spec.name, say(spec.message("required_for"), kind=kind))
         if kind is not None and spec.only_for and has and kind not in spec.only_for:
-            loaded.error(problems, spec.name, say(spec.message("only_for"), allowed=" and ".join(spec.only_for), kind=kind))
+            loaded.error(
+                problems, spec.name, say(spec.message("only_for"), allowed=" and ".join(spec.only_for), kind=kind)
+            )
         if spec.describes and facts.get(spec.describes) and not has:
             loaded.error(problems, spec.name, say("item.alt_required"))
         if spec.describes and not facts.get(spec.describes) and has:
