@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
+
+import pytest
 
 from labsite.model.content import Announcement, Project
 from tests.conftest import FIXTURE_FILES, PROJECT_YML, build_catalog, write_site
@@ -61,3 +64,32 @@ def test_a_draft_is_still_checked(tmp_path: Path) -> None:
     write_site(tmp_path, files)
     errors = [e for e in build_catalog(tmp_path).errors if e.path.startswith("projects/")]
     assert [(e.path, e.line, e.field) for e in errors] == [("projects/heart-ai/index.yml", 2, "status")]
+
+
+def test_the_catalog_cannot_change_once_made(tmp_path: Path) -> None:
+    write_site(tmp_path)
+    catalog = build_catalog(tmp_path, today=dt.date(2026, 11, 29))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        catalog.today = dt.date(2027, 1, 1)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        catalog.projects["new"] = catalog.projects["heart-ai"]  # type: ignore[index]
+    assert isinstance(catalog.pages, tuple) and not hasattr(catalog, "memo")
+    page = catalog.pages[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        page.template = "other.html"  # type: ignore[misc]
+
+
+def test_every_page_is_laid_out_by_its_generator(tmp_path: Path) -> None:
+    """Templates, parent listings and cards come with the pages: no table keyed on URLs or keys."""
+    write_site(tmp_path)
+    catalog = build_catalog(tmp_path, today=dt.date(2026, 11, 29))
+    for page in catalog.pages:
+        if page.source.kind == "generated":
+            parent = catalog.page(page.parent, page.lang)
+            assert page.template and parent is not None and page.card.kind == parent.title, page.key
+            assert page.hide == ("navigation", "toc")
+        elif page.item is not None:
+            assert page.template in ("project.html", "job.html", "news.html") and page.hide == ("navigation",)
+            assert page.key in page.shows and page.card.kind
+    layouts = {page.key: page.template for page in catalog.pages_in("fr") if page.source.kind == "content"}
+    assert layouts["index"] == "home.html" and layouts["projects"] == "projects.html" and layouts["about"] == ""

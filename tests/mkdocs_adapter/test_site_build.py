@@ -209,22 +209,32 @@ def test_mkdocs_build_and_labsite_build_give_the_same_site(tmp_path: Path) -> No
     assert differing == []
 
 
-def test_parallel_and_sequential_builds_give_the_same_site(tmp_path: Path) -> None:
-    config = write_site(tmp_path / "a")
-    parallel = tree_digest(build(config))
-    config_b = write_site(tmp_path / "b")
-    result = subprocess.run(
-        [sys.executable, "-m", "labsite", "build"],
-        cwd=tmp_path / "b",
-        capture_output=True,
-        text=True,
-        env={**os.environ, "LABSITE_JOBS": "1", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH},
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    sequential = tree_digest(config_b.parent / "site")
-    assert sequential.keys() == parallel.keys()
-    assert [name for name in parallel if parallel[name] != sequential[name]] == []
+def test_parallel_and_sequential_builds_give_the_same_site_reading_the_sources_once(tmp_path: Path) -> None:
+    sites = {}
+    for name, jobs in (("parallel", "0"), ("sequential", "1")):
+        reports = tmp_path / f"{name}-reports"
+        reports.mkdir()
+        config = write_site(tmp_path / name)
+        result = subprocess.run(
+            [sys.executable, "-m", "labsite", "build"],
+            cwd=config.parent,
+            capture_output=True,
+            text=True,
+            env={
+                **os.environ,
+                "LABSITE_JOBS": jobs,
+                "SOURCE_DATE_EPOCH": FIXTURE_EPOCH,
+                "LABSITE_REPORT_DIR": str(reports),
+            },
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        sites[name] = tree_digest(config.parent / "site")
+        # The sources are read and checked once a build, by the default language's pass.
+        phases = {path.stem: json.loads(path.read_text())["phases"] for path in reports.glob("*.json")}
+        assert "load and check" in phases["fr"] and "load and check" not in phases["en"], phases
+    assert sites["sequential"].keys() == sites["parallel"].keys()
+    assert [name for name in sites["parallel"] if sites["parallel"][name] != sites["sequential"][name]] == []
 
 
 def test_broken_links_stop_the_build_with_file_and_line(tmp_path: Path) -> None:

@@ -91,6 +91,7 @@ class LanguageBuild:
         self.pages = self.catalog.pages_in(lang)
         self.report = BuildReport(lang)
         self.rendered = 0
+        self.rendered_by_others = 0  # the default language's pass: pages the others rendered in its process
         self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
 
     def nav(self) -> list[tuple[str | None, str]]:
@@ -261,11 +262,21 @@ class SiteBuild:
         return self._staging
 
     def start(self, render: passes.Render) -> None:
-        """Start the other languages' passes, at once when they run in processes of their own."""
+        """The other languages' passes: each in a process of its own, forked now; held to one
+        process, rendered now, before the default language's pages take memory; in a preview,
+        after the default language (``publish``), into the folder served."""
         self._render = render
-        if self.parallel:
-            for other in others(DEFAULT_LANGUAGE.code):
+        default = self.language(DEFAULT_LANGUAGE.code)
+        for other in others(DEFAULT_LANGUAGE.code):
+            if self.parallel:
                 self._passes.append(passes.fork(other.code, self._pass_dir(other.code), render, self.log))
+            elif not self.options.serving:
+                default.rendered_by_others += self._run(other.code)
+                default.report.lap("waiting for the other languages")
+
+    def _run(self, lang: str) -> int:
+        assert self._render is not None
+        return self._render(lang, self._pass_dir(lang))
 
     def _pass_dir(self, lang: str) -> Path:
         """Where another language renders: its own staging folder, or its place in a preview."""
@@ -279,13 +290,12 @@ class SiteBuild:
     def publish(self) -> None:
         """Once the default language has rendered: the other languages, then what only the
         whole site has, then the swap into site_dir."""
-        report = self.language(DEFAULT_LANGUAGE.code).report
-        rendered = self.language(DEFAULT_LANGUAGE.code).rendered
-        assert self._render is not None
-        if not self.parallel:
+        default = self.language(DEFAULT_LANGUAGE.code)
+        report, rendered = default.report, default.rendered + default.rendered_by_others
+        if self.options.serving:
             for other in others(DEFAULT_LANGUAGE.code):
                 report.lap("markdown and templates")
-                rendered += self._render(other.code, self._pass_dir(other.code))
+                rendered += self._run(other.code)
         try:
             for run in self._passes:
                 run.wait(self.log)

@@ -80,6 +80,3 @@ def serve(config_file: str, *, dev_addr: str | None = None, drafts: bool = False
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
-
-
-__all__ = ["MkDocsException", "build", "serve"]

@@ -15,7 +15,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -143,7 +143,10 @@ def _render(config_file: str, build: SiteBuild, dirty: bool, lang: str, site_dir
         plugin.build, plugin.lang = build, lang
         if not preview or first:
             config.plugins.on_startup(command="serve" if preview else "build", dirty=dirty)
-        mkdocs_build(config, dirty=dirty)
+        try:
+            mkdocs_build(config, dirty=dirty)
+        except MkDocsException as exc:  # its errors are logged already
+            raise BuildError(f"the '{lang}' language pass failed: {exc}") from None
         if not preview:
             config.plugins.on_shutdown()
         return plugin.language.rendered
