@@ -8,6 +8,7 @@ warnings count again there, so a strict build fails on them once) and raises if 
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
 import re
@@ -78,8 +79,12 @@ def fork(lang: str, site_dir: Path, render: Render, log: logging.Logger) -> Pass
     output = tempfile.TemporaryFile()  # noqa: SIM115 - lives until the pass is waited for
     sys.stdout.flush()
     sys.stderr.flush()
+    # What exists now is shared with the pass: kept out of the garbage collector's sweeps, so
+    # neither process writes to (and so copies) the memory pages it is in.
+    gc.freeze()
     pid = os.fork()
     if pid:
+        gc.unfreeze()
         return Pass(lang, site_dir, pid, output)
     code = 1
     try:
