@@ -11,6 +11,12 @@ from labsite.outputs import feeds
 from tests.conftest import FIXTURE_FILES, build_catalog, item_page, write_site
 
 
+def all_rows(catalog: Catalog, lang: str) -> tuple[news.NewsRow, ...]:
+    """Every news item of a language's listing, newest first: the rows of its numbered pages."""
+    first = news.listing(catalog, lang)
+    return tuple(row for number, _ in first.pages for row in news.listing(catalog, lang, number).rows)
+
+
 def with_news(root: Path, n: int, step: int = 30) -> Catalog:
     files = dict(FIXTURE_FILES)
     for i in range(n):
@@ -33,14 +39,14 @@ def test_newest_first_only_news_never_drafts_or_future(tmp_path: Path) -> None:
     files["news/hidden/index.fr.md"] = item_page("Cachée", "Brouillon.")
     files["news/hidden/index.en.md"] = item_page("Hidden", "Draft.")
     write_site(tmp_path, files)
-    rows = news.rows(build_catalog(tmp_path, today=dt.date(2026, 11, 29)), "en")
+    rows = all_rows(build_catalog(tmp_path, today=dt.date(2026, 11, 29)), "en")
     assert [r.slug for r in rows] == ["award", "first-news"]  # no job ads, no draft, nothing dated later
-    assert news.rows(build_catalog(tmp_path, today=dt.date(2026, 12, 1)), "en")[0].slug == "later"
+    assert all_rows(build_catalog(tmp_path, today=dt.date(2026, 12, 1)), "en")[0].slug == "later"
 
 
 def test_pages_of_ten_at_stable_urls(tmp_path: Path) -> None:
     catalog = with_news(tmp_path, 23)  # and the fixture's 2 news items: 25 in all
-    everything = news.rows(catalog, "fr")
+    everything = all_rows(catalog, "fr")
     first = news.listing(catalog, "fr")
     assert [url for _, url in first.pages] == ["actualites/", "actualites/page/2/", "actualites/page/3/"]
     assert first.rows == everything[:10] and first.rows[0].title == "Nouvelle 22"
@@ -79,4 +85,4 @@ def test_feeds_carry_the_fifty_newest(tmp_path: Path) -> None:
     carried = feeds.items(catalog, "news", "en")
     assert len(carried) == feeds.MAX_ITEMS == 50
     assert [p.item.date for p in carried] == sorted((p.item.date for p in carried), reverse=True)
-    assert carried[0].item.date == news.rows(catalog, "en")[0].date
+    assert carried[0].item.date == all_rows(catalog, "en")[0].date

@@ -26,10 +26,6 @@ class BuildReport:
         self.phases[phase] = self.phases.get(phase, 0.0) + now - self._mark
         self._mark = now
 
-    def restart(self) -> None:
-        """Start timing the next phase now (the time before was counted elsewhere)."""
-        self._mark = time.perf_counter()
-
     def save(self) -> None:
         folder = os.environ.get(REPORT_DIR)
         if folder:

@@ -36,7 +36,7 @@ from labsite.model.page import Page
 from labsite.model.site import Site
 from labsite.outputs import cards, feeds, sitemap
 from labsite.outputs.share import card_specs
-from labsite.render import templates
+from labsite.render import feed_links, templates
 from labsite.render.obfuscation import obfuscate_markdown
 from labsite.render.pageview import PageView
 from labsite.render.share import card_name, card_url
@@ -89,6 +89,7 @@ class LanguageBuild:
         self.site_url = self.site.base_url + LANGUAGES[lang].prefix
         self.site_name = self.site.name(lang)
         self.pages = self.catalog.pages_in(lang)
+        self.feeds = feed_links.links(self.catalog, lang)
         self.report = BuildReport(lang)
         self.rendered = 0
         self.rendered_by_others = 0  # the default language's pass: pages the others rendered in its process
@@ -158,7 +159,7 @@ class LanguageBuild:
     def view(self, page: Page) -> PageView:
         """The templates' ``ls`` object of a page."""
         self.rendered += 1
-        return PageView(self.catalog, page, self.site)
+        return PageView(self.catalog, page, self.site, self.feeds)
 
     def finish(self, site_dir: Path) -> None:
         """After the renderer: the pages' cards and the language's feeds."""

@@ -64,11 +64,6 @@ def listing(catalog: Catalog, lang: str, number: int = 1) -> NewsListing:
     return NewsListing("", (), number, (), (), ())
 
 
-def rows(catalog: Catalog, lang: str) -> tuple[NewsRow, ...]:
-    """Every news item of a language's listing, newest first."""
-    return tuple(row for number, _ in listing(catalog, lang).pages for row in listing(catalog, lang, number).rows)
-
-
 def _rows(catalog: Catalog, lang: str, base: str) -> tuple[NewsRow, ...]:
     """Published news items, newest first."""
     found = []

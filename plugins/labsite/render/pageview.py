@@ -33,11 +33,14 @@ class Alternate:
 
 
 class PageView:
-    def __init__(self, catalog: Catalog, page: Page, site: Site) -> None:
+    def __init__(
+        self, catalog: Catalog, page: Page, site: Site, feeds: tuple[feed_links.FeedLink, ...] | None = None
+    ) -> None:
         self.catalog = catalog
         self.page = page
         self.lang = page.lang
         self.site = site
+        self.feeds = feed_links.links(catalog, page.lang) if feeds is None else feeds  # once a language
 
     def _alternate(self, target: Page, is_counterpart: bool = True) -> Alternate:
         return Alternate(
@@ -99,10 +102,6 @@ class PageView:
     def partner_groups(self) -> tuple[directory.PartnerGroup, ...]:
         partners = self.catalog.page(directory.PARTNERS_PAGE, self.lang)
         return partners.view.groups if partners and isinstance(partners.view, directory.PartnerIndex) else ()
-
-    @property
-    def feeds(self) -> tuple[feed_links.FeedLink, ...]:
-        return feed_links.links(self.catalog, self.lang)
 
     def feeds_of(self, key: str) -> list[feed_links.FeedLink]:
         return [link for link in self.feeds if link.kind == key]
