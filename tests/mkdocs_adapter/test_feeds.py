@@ -37,7 +37,9 @@ def test_rss_is_valid_and_complete(fixture_site: Path, folder: str, lang: str) -
     for tag in ("title", "link", "description", "language", "lastBuildDate"):
         assert channel.findtext(tag), tag
     assert channel.findtext("link") == f"https://lab.example.org/{folder}/"
-    assert channel.find(f"{ATOM}link[@rel='self']").get("href") == f"https://lab.example.org/{folder}/rss.xml"
+    self_link = channel.find(f"{ATOM}link[@rel='self']")
+    assert self_link.get("href") == f"https://lab.example.org/{folder}/rss.xml"
+    assert self_link.get("type") == "application/rss+xml"
     guids = []
     newest = None
     for item in channel.findall("item"):
@@ -51,6 +53,15 @@ def test_rss_is_valid_and_complete(fixture_site: Path, folder: str, lang: str) -
         content = item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded") or ""
         for url in re.findall(r'(?:href|src)="([^"]+)"', content):
             assert url.startswith(("https://", "mailto:", "#")), url
+        # RSS's <author> must be an e-mail address: the lab is the items' dc:creator.
+        assert item.findtext("{http://purl.org/dc/elements/1.1/}creator") == (
+            "Test Lab" if lang == "en" else "Laboratoire Test"
+        )
+        for category in item.findall("category"):  # its domain: the page listing that category
+            assert _page_of(fixture_site, category.get("domain")), category.get("domain")
+        for enclosure in item.findall("enclosure"):
+            assert enclosure.get("type") == "image/png" and int(enclosure.get("length")) > 0
+            assert _page_of(fixture_site, enclosure.get("url"), "")
         guids.append(item.findtext("guid"))
     assert len(guids) == len(set(guids))
     assert email.utils.parsedate_to_datetime(channel.findtext("lastBuildDate")) >= newest
@@ -67,6 +78,8 @@ def test_atom_is_valid_and_complete(fixture_site: Path, folder: str, lang: str) 
         assert root.findtext(ATOM + tag), tag
     assert RFC3339.match(root.findtext(ATOM + "updated"))
     assert root.find(f"{ATOM}link[@rel='self']").get("href") == f"https://lab.example.org/{folder}/atom.xml"
+    # RFC 4287: an author in every entry, or in the feed: the lab.
+    assert root.findtext(f"{ATOM}author/{ATOM}name") == ("Test Lab" if lang == "en" else "Laboratoire Test")
     ids = []
     for entry in root.findall(ATOM + "entry"):
         for tag in ("id", "title", "updated", "published", "summary", "content"):
@@ -75,8 +88,16 @@ def test_atom_is_valid_and_complete(fixture_site: Path, folder: str, lang: str) 
         assert entry.find(ATOM + "content").get("type") == "html"
         # One link, the alternate (Atom's default rel): no enclosure in Atom.
         assert [link.get("rel", "alternate") for link in entry.findall(ATOM + "link")] == ["alternate"]
+        for category in entry.findall(ATOM + "category"):
+            assert _page_of(fixture_site, category.get("scheme")), category.get("scheme")
         ids.append(entry.findtext(ATOM + "id"))
     assert len(ids) == len(set(ids))
+
+
+def _page_of(site: Path, url: str | None, index: str = "index.html") -> bool:
+    """Whether an absolute URL of the site is one of its built files (a page, by default)."""
+    base = "https://lab.example.org/"
+    return bool(url) and url.startswith(base) and (site / url[len(base) :] / index).is_file()  # type: ignore[union-attr]
 
 
 def entries(site: Path, folder: str, fmt: str = "rss") -> list:
@@ -123,13 +144,20 @@ def test_unchanged_sources_give_byte_identical_feeds(tmp_path: Path) -> None:
 def test_every_page_links_its_language_feeds(fixture_site: Path) -> None:
     page = (fixture_site / "en/about/index.html").read_text(encoding="utf-8")
     links = re.findall(
-        r'<link rel="alternate" type="(application/(?:rss|atom)\+xml)" hreflang="(\w+)" title="[^"]+" href="([^"]+)">',
-        page,
+        r'<link rel="alternate" type="(application/(?:rss|atom)\+xml)" title="[^"]+" href="([^"]+)">', page
     )
-    assert sorted(href for _, _, href in links) == sorted(
-        f"../{folder}/{name}" for folder in ("news", "jobs", "projects") for name in ("rss.xml", "atom.xml")
+    assert sorted(href for _, href in links) == sorted(
+        f"https://lab.example.org/en/{folder}/{name}"
+        for folder in ("news", "jobs", "projects")
+        for name in ("rss.xml", "atom.xml")
     )
-    assert {lang for _, lang, _ in links} == {"en"}
+    # A page's hreflang set is its translations and x-default only, all absolute: no feed in it.
+    hreflangs = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', page)
+    assert hreflangs == [
+        ("fr", "https://lab.example.org/a-propos/"),
+        ("en", "https://lab.example.org/en/about/"),
+        ("x-default", "https://lab.example.org/a-propos/"),
+    ]
     news = (fixture_site / "actualites/index.html").read_text(encoding="utf-8")
     assert re.search(r'S’abonner :</span>\s*<a href="rss.xml" type="application/rss\+xml">flux RSS</a>', news)
 

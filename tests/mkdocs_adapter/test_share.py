@@ -136,3 +136,22 @@ def test_a_second_build_reuses_every_card(tmp_path: Path) -> None:
     second = run_labsite(config, "build")
     counts = re.findall(r"Cards \(\w+\): (\d+) rendered, (\d+) reused", second.stderr)
     assert len(counts) == 2 and all(rendered == "0" and int(reused) > 0 for rendered, reused in counts), second.stderr
+
+
+def test_every_pages_hreflang_set_is_absolute_reciprocal_with_x_default(fixture_site: Path) -> None:
+    """What search engines require of hreflang: absolute alternates, the page itself among them,
+    an x-default, and the same set on every page of the set."""
+    base = "https://lab.example.org/"
+    sets = {}
+    for path in fixture_site.rglob("index.html"):
+        links = re.findall(
+            r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', path.read_text(encoding="utf-8")
+        )
+        url = base + path.parent.relative_to(fixture_site).as_posix() + "/"
+        sets[url.replace(base + "./", base)] = dict(links)
+    assert len(sets) > 40
+    for url, alternates in sets.items():
+        assert url in alternates.values() and "x-default" in alternates, url
+        assert all(href.startswith(base) for href in alternates.values()), url
+        for href in alternates.values():
+            assert sets[href] == alternates, (url, href)

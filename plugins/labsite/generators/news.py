@@ -71,7 +71,7 @@ def _rows(catalog: Catalog, lang: str, base: str) -> tuple[NewsRow, ...]:
         page = catalog.page(f"news/{item.slug}", lang)
         if item.type != "news" or page is None:
             continue
-        tags = tuple((catalog.taxonomy.tags[t][lang], f"{base}{SEGMENTS['tag'][lang]}/{t}/") for t in item.tags)
+        tags = tuple((catalog.taxonomy.tags[t][lang], tag_url(base, t, lang)) for t in item.tags)
         image = page.url + item.image if item.image else None
         row = NewsRow(
             item.slug,
@@ -101,6 +101,11 @@ def _navigation(rows: tuple[NewsRow, ...], base: str, lang: str) -> tuple[tuple,
         (labels[url], url, n) for url, n in sorted(tags.items(), key=lambda pair: labels[pair[0]].casefold())
     )
     return pages, year_links, tag_links
+
+
+def tag_url(base: str, tag: str, lang: str) -> str:
+    """The page of a tag, under the news listing at ``base``."""
+    return f"{base}{SEGMENTS['tag'][lang]}/{tag}/"
 
 
 def reserves(kind: str, slug: str) -> bool:

@@ -17,7 +17,10 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from labsite.common.clock import PARIS
+from labsite.common.languages import LANGUAGES
 from labsite.common.strings import translate
+from labsite.generators.directory import facet_url
+from labsite.generators.news import tag_url
 from labsite.model.catalog import Catalog
 from labsite.model.content import Announcement, Project
 from labsite.model.page import Page
@@ -61,12 +64,18 @@ def absolute_html(content: str, page_url: str) -> str:
     return _URL_ATTR.sub(lambda m: f'{m["attr"]}="{urljoin(page_url, m["url"])}"', content)
 
 
-def _categories(catalog: Catalog, page: Page) -> list[str]:
+def _categories(catalog: Catalog, site: Site, page: Page) -> list[tuple[str, str]]:
+    """(label, absolute URL of the page listing that category) of an item's themes or tags."""
     item = page.item
     if isinstance(item, Project):
-        return [catalog.taxonomy.themes[t][page.lang] for t in item.themes]
+        return [
+            (catalog.taxonomy.themes[t][page.lang], site.url(facet_url(catalog, "theme", t, page.lang)))
+            for t in item.themes
+        ]
     assert isinstance(item, Announcement)
-    return [catalog.taxonomy.tags[t][page.lang] for t in item.tags]
+    news = catalog.page("news", page.lang)
+    base = news.url if news else ""
+    return [(catalog.taxonomy.tags[t][page.lang], site.url(tag_url(base, t, page.lang))) for t in item.tags]
 
 
 def _render(
@@ -82,15 +91,17 @@ def _render(
     assert listing is not None
     pages = items(catalog, kind, lang)
     out = {}
-    for fmt, (name, _) in FORMATS.items():
+    for fmt, (name, mime) in FORMATS.items():
         feed = FeedGenerator()
+        feed.load_extension("dc")  # RSS items' dc:creator: RSS's own author must be an e-mail address
         self_url = site.url(listing.url + name)
         listing_url = site.url(listing.url)
         feed.id(self_url)
         feed.title(translate(lang, "feeds.title", site=site.name(lang), listing=listing.title))
         feed.subtitle(listing.description or listing.title)
         feed.language(lang)
-        feed.link(href=self_url, rel="self")
+        feed.author(name=site.name(lang), uri=site.url(LANGUAGES[lang].prefix))  # Atom: every entry's
+        feed.link(href=self_url, rel="self", type=mime)
         feed.link(href=listing_url, rel="alternate")  # last: the RSS channel link
         newest = _day(dt.date(2000, 1, 1))
         for page in pages:
@@ -109,8 +120,9 @@ def _render(
             entry.content(absolute_html(contents.get(page.path, ""), url), type="html")
             entry.published(published)
             entry.updated(updated)
-            for label in _categories(catalog, page):
-                entry.category(term=label)
+            entry.dc.dc_creator(site.name(lang))
+            for label, scheme in _categories(catalog, site, page):
+                entry.category(term=label, scheme=scheme)
             enclosure = (enclosures or {}).get(page.path)
             if fmt == "rss" and enclosure:
                 entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime)
