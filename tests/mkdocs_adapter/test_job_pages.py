@@ -45,7 +45,15 @@ def test_open_job_posting_field_by_field_and_visible(fixture_site: Path) -> None
         "addressCountry": "FR",
     }
     assert posting["identifier"] == {"@type": "PropertyValue", "name": "Test Lab", "value": "icu-engineer"}
-    assert posting["url"] == "https://lab.example.org/en/jobs/icu-engineer/"
+    assert posting["url"] == "https://lab.example.org/en/jobs/icu-engineer/" and posting["directApply"] is False
+    # Clean HTML for job boards: no heading anchors, absolute links, no address-hiding markup.
+    description = posting["description"]
+    assert "¶" not in description and "headerlink" not in description and "ls-email" not in description
+    assert "[at]" not in description and "nospam" not in description
+    assert all(url.startswith("https://") for url in re.findall(r'href="([^"]+)"', description))
+    assert description.endswith(
+        'To apply, see the ad: <a href="https://lab.example.org/en/jobs/icu-engineer/">https://lab.example.org/en/jobs/icu-engineer/</a></p>'
+    )
     shown = visible(page)
     for value in (
         "Data engineer",

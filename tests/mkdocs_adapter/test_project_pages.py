@@ -79,7 +79,9 @@ def test_research_project_json_ld(fixture_site: Path) -> None:
         and data["alternateName"] == "LUNG"
     )
     assert data["url"] == "https://lab.example.org/en/projects/lung-scan/"
-    assert (data["startDate"], data["endDate"]) == ("2021-03-01", "2024-06-30")
+    # A ResearchProject is an Organization: its dates are a founding and a dissolution.
+    assert (data["foundingDate"], data["dissolutionDate"]) == ("2021-03-01", "2024-06-30")
+    assert "startDate" not in data and "inLanguage" not in data
     assert data["member"] == [{"@type": "Organization", "name": "Équipe Inria"}]
     assert data["funder"] == [{"@type": "Organization", "name": "X Foundation"}]
     assert data["parentOrganization"]["name"] == "Test Lab"

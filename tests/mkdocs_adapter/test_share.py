@@ -80,7 +80,10 @@ def test_news_pages_carry_a_news_article(fixture_site: Path) -> None:
         and article["headline"] == 'Award “AI & health”: team <HAI> wins 🏆 "Best" paper'
     )
     assert (article["datePublished"], article["dateModified"]) == ("2026-06-20", "2026-06-22")
-    assert article["image"] == [SITE + "en/assets/cards/news/award.png"] and article["publisher"]["name"] == "Test Lab"
+    assert article["image"] == [SITE + "en/assets/cards/news/award.png"]
+    for who in ("author", "publisher"):  # the lab, with its logo
+        assert article[who]["name"] == "Test Lab" and article[who]["url"] == SITE + "en/"
+        assert (fixture_site / article[who]["logo"]["url"].removeprefix(SITE)).is_file()
 
 
 def test_every_page_has_its_card(fixture_site: Path) -> None:

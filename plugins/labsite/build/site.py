@@ -39,12 +39,11 @@ from labsite.outputs.share import card_specs
 from labsite.render import feed_links, templates
 from labsite.render.obfuscation import obfuscate_markdown
 from labsite.render.pageview import PageView
-from labsite.render.share import card_name, card_url
+from labsite.render.share import LOGO, LOGO_SIZE, card_name, card_url
 from labsite.sources import frontmatter, sanitize
 from labsite.sources.tree import DATA_DIR, ITEM_DIRS
 
 CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
-LOGO = "assets/images/logo.png"
 DRAFTS_VARIABLE = "LABSITE_DRAFTS"  # set by `labsite serve --drafts`
 ONE_PROCESS_VARIABLE = "LABSITE_JOBS"  # "1": the languages one after the other, in one process
 # Theme features the site cannot have: Material's tooltips render a title attribute as HTML,
@@ -334,7 +333,7 @@ class SiteBuild:
         if cname := sitemap.cname(site):
             (site_dir / "CNAME").write_bytes(cname)
         (site_dir / LOGO).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / LOGO).write_bytes(cards.logo())
+        (site_dir / LOGO).write_bytes(cards.logo(LOGO_SIZE))
 
     def _log_rebuild(self, rendered: int) -> None:
         """A preview's one line a rebuild: what changed, what was rendered, how long it took."""

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
@@ -26,11 +24,9 @@ from labsite.model.content import Announcement, Project
 from labsite.model.page import Page
 from labsite.model.site import Site
 from labsite.render.feed_links import FEEDS, FORMATS
+from labsite.render.standalone import standalone_html
 
 MAX_ITEMS = 50  # readers poll feeds for what is new; the archive is on the site
-_URL_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"]*)"')
-_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-_DECOY = re.compile(r'<span class="ls-email__decoy"[^>]*>.*?</span>', re.S)
 
 
 @dataclass(frozen=True)
@@ -56,12 +52,6 @@ def items(catalog: Catalog, kind: str, lang: str) -> list[Page]:
             if kind != "projects" and wanted:
                 found.append((item.date, item.slug, page))
     return [page for _, _, page in sorted(found, key=lambda t: (t[0], t[1]), reverse=True)][:MAX_ITEMS]
-
-
-def absolute_html(content: str, page_url: str) -> str:
-    """A page's HTML made to stand alone in a feed reader: absolute links, no anchors or decoys."""
-    content = _DECOY.sub("", _HEADERLINK.sub("", content))
-    return _URL_ATTR.sub(lambda m: f'{m["attr"]}="{urljoin(page_url, m["url"])}"', content)
 
 
 def _categories(catalog: Catalog, site: Site, page: Page) -> list[tuple[str, str]]:
@@ -117,7 +107,7 @@ def _render(
             entry.link(href=url, rel="alternate")
             # RSS descriptions are read as HTML; Atom summaries are text.
             entry.summary(html.escape(page.description, quote=False) if fmt == "rss" else page.description)
-            entry.content(absolute_html(contents.get(page.path, ""), url), type="html")
+            entry.content(standalone_html(contents.get(page.path, ""), url), type="html")
             entry.published(published)
             entry.updated(updated)
             entry.dc.dc_creator(site.name(lang))

@@ -12,6 +12,7 @@ from labsite.model.site import Site
 
 CARDS_DIR = "assets/cards/"
 CARD_WIDTH, CARD_HEIGHT = 1200, 630  # labsite.outputs.cards draws them this size
+LOGO, LOGO_SIZE = "assets/images/logo.png", 256  # the lab's square logo, for structured data
 
 
 def card_name(page: Page) -> str:

@@ -16,7 +16,8 @@ from labsite.model.content import Announcement, Project
 from labsite.model.page import Page
 from labsite.model.site import Site
 from labsite.render import jsonld
-from labsite.render.share import card_url
+from labsite.render.share import LOGO, LOGO_SIZE, card_url
+from labsite.render.standalone import standalone_html
 
 # schema.org employmentType of each kind of position (all are fixed-term posts).
 EMPLOYMENT = {
@@ -39,7 +40,14 @@ def script(catalog: Catalog, site: Site, page: Page, content_html: str) -> Marku
     if isinstance(item, Project):
         return jsonld.script(research_project(catalog, site, page, item))
     if isinstance(item, Announcement) and catalog.standing(item).is_open:
-        description = Markup("<p>{}</p>").format(page.description) + Markup(content_html)
+        url = site.url(page.url)
+        # Clean HTML for job boards: no "¶", absolute links, no address-hiding markup (how to
+        # apply is said on the page, which the description links to).
+        description = (
+            Markup("<p>{}</p>").format(page.description)
+            + Markup(standalone_html(content_html, url, addresses=False))
+            + Markup('<p>{} <a href="{}">{}</a></p>').format(translate(page.lang, "jobs.apply_on_page"), url, url)
+        )
         return jsonld.script(job_posting(site, page, item, description))
     return Markup("")
 
@@ -50,11 +58,21 @@ def organization(site: Site, lang: str) -> dict[str, Any]:
         "@type": "ResearchOrganization",
         "name": site.name(lang),
         "url": site.url(LANGUAGES[lang].prefix),
-        "logo": site.url("assets/images/logo.png"),
+        "logo": site.url(LOGO),
         "parentOrganization": [
             {"@type": "Hospital", "name": translate(lang, "org.aphp"), "url": "https://www.aphp.fr/"},
             {"@type": "ResearchOrganization", "name": "Inria", "url": "https://www.inria.fr/"},
         ],
+    }
+
+
+def _lab(site: Site, lang: str) -> dict[str, Any]:
+    """The lab as the author or publisher of what the site publishes, with its logo."""
+    return {
+        "@type": "ResearchOrganization",
+        "name": site.name(lang),
+        "url": site.url(LANGUAGES[lang].prefix),
+        "logo": {"@type": "ImageObject", "url": site.url(LOGO), "width": LOGO_SIZE, "height": LOGO_SIZE},
     }
 
 
@@ -68,7 +86,8 @@ def news_article(site: Site, page: Page, item: Announcement) -> dict[str, Any]:
         "inLanguage": page.lang,
         "mainEntityOfPage": site.url(page.url),
         "image": [site.url(card_url(page))],
-        "publisher": {"@type": "ResearchOrganization", "name": site.name(page.lang), "url": site.url("")},
+        "author": _lab(site, page.lang),
+        "publisher": _lab(site, page.lang),
     }
 
 
@@ -80,7 +99,6 @@ def research_project(catalog: Catalog, site: Site, page: Page, project: Project)
         "name": page.title,
         "description": page.description,
         "url": site.url(page.url),
-        "inLanguage": lang,
         "parentOrganization": {"@type": "ResearchOrganization", "name": site.name(lang), "url": site.url("")},
         "member": [
             {
@@ -94,10 +112,11 @@ def research_project(catalog: Catalog, site: Site, page: Page, project: Project)
     }
     if project.acronym:
         data["alternateName"] = project.acronym
+    # A ResearchProject is an Organization: its dates are a founding and a dissolution.
     if project.start:
-        data["startDate"] = project.start.isoformat()
+        data["foundingDate"] = project.start.isoformat()
     if project.end:
-        data["endDate"] = project.end.isoformat()
+        data["dissolutionDate"] = project.end.isoformat()
     if project.funding:
         data["funder"] = [{"@type": "Organization", "name": f[lang]} for f in project.funding]
     if project.image:
@@ -125,5 +144,5 @@ def job_posting(site: Site, page: Page, announcement: Announcement, description_
         },
         "identifier": {"@type": "PropertyValue", "name": site.name(lang), "value": announcement.slug},
         "url": site.url(page.url),
-        "inLanguage": lang,
+        "directApply": False,  # candidates apply to the contact the page gives, not on the site
     }
