@@ -159,7 +159,10 @@ def test_every_page_links_its_language_feeds(fixture_site: Path) -> None:
         ("x-default", "https://lab.example.org/a-propos/"),
     ]
     news = (fixture_site / "actualites/index.html").read_text(encoding="utf-8")
-    assert re.search(r'S’abonner :</span>\s*<a href="rss.xml" type="application/rss\+xml">flux RSS</a>', news)
+    assert re.search(r'S’abonner\xa0:</span>\s*<a href="rss.xml" type="application/rss\+xml">flux RSS</a>', news)
+    # Each language's typography: a no-break space before the colon in French, none in English.
+    english = (fixture_site / "en/news/index.html").read_text(encoding="utf-8")
+    assert "Subscribe:</span>" in english and "Subscribe :" not in english
 
 
 def test_feeds_follow_the_build_with_mkdocs_too(tmp_path: Path) -> None:

@@ -127,3 +127,19 @@ def test_contributor_text_cannot_break_out_of_json_ld(tmp_path: Path) -> None:
     [data] = jsonld(page)
     assert data["name"] == hostile.replace('"', "'") and data["description"] == "Summary </script>"
     assert data["alternateName"] == hostile[:30]
+
+
+def test_pages_read_as_a_labs_not_as_documentation(fixture_site: Path) -> None:
+    """No documentation table of contents on item pages, no collapsible boxes on listings, a
+    card names its project's acronym once."""
+    for item in ("en/projects/heart-ai", "projets/heart-ai", "en/jobs/icu-engineer", "en/news/award"):
+        # Material keeps the sidebar in the markup, hidden, for its instant navigation.
+        sidebar = re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*>', read(fixture_site, item))
+        assert sidebar is None or " hidden" in sidebar[0], item
+    for listing in ("projets", "en/projects", "recrutement", "en/jobs"):
+        assert "<details" not in read(fixture_site, listing), listing
+    page = read(fixture_site, "en/projects")
+    for card in re.findall(r'<li class="ls-project".*?</li>\s*(?=<li class="ls-project"|</ul>)', page, re.S):
+        text = re.sub(r"<[^>]+>", " ", card)
+        for acronym in ("HAI", "LUNG", "ICU"):
+            assert len(re.findall(rf"\b{acronym}\b", text)) <= 1, (acronym, text)

@@ -8,10 +8,10 @@ from labsite.model.catalog import Catalog
 from labsite.model.content import Item
 from labsite.model.page import CardText, Page, SourcePage, View
 
-# Landing pages, listings and their generated pages have no documentation sidebars; item
-# pages keep the table of contents of their text.
+# Landing pages, listings, their generated pages and item pages have no documentation
+# sidebars: an item is read as a page of the site, not as a chapter of a manual.
 WIDE = ("navigation", "toc")
-ITEM = ("navigation",)
+ITEM = WIDE
 
 
 def plain_card(page: Page) -> CardText:

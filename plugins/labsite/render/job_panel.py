@@ -62,7 +62,6 @@ def details(page: Page, row: JobRow, site_name: str) -> JobDetails:
         person = Markup("{}{} — {}").format(contact.name, role, email_html(contact.email, lang))
         rows.append((translate(lang, "jobs.contact"), person))
     rows.append((translate(lang, "jobs.posted"), Markup.escape(long_date(announcement.date, lang))))
-    rows.append((translate(lang, "jobs.reference"), Markup.escape(announcement.slug)))
     text = announcement.texts[lang]
     banner = "" if row.is_open else translate(lang, "jobs.closed_banner", date=row.deadline_text)
     return JobDetails(tuple(rows), apply_html(text.apply or "", lang), row.is_open, banner)

@@ -70,8 +70,6 @@
       select.value = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; }) ? wanted : "";
     });
     form.hidden = false;
-    var browse = document.getElementById(form.getAttribute("data-browse"));
-    if (browse) browse.open = false;
     form.addEventListener("input", function () { apply(true); });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
