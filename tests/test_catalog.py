@@ -89,7 +89,7 @@ def test_every_page_is_laid_out_by_its_generator(tmp_path: Path) -> None:
             assert page.template and parent is not None and page.card.kind == parent.title, page.key
             assert page.hide == ("navigation", "toc")
         elif page.item is not None:
-            assert page.template in ("project.html", "job.html", "news.html") and page.hide == ("navigation",)
+            assert page.template in ("project.html", "job.html", "news.html") and page.hide == ("navigation", "toc")
             assert page.key in page.shows and page.card.kind
     layouts = {page.key: page.template for page in catalog.pages_in("fr") if page.source.kind == "content"}
     assert layouts["index"] == "home.html" and layouts["projects"] == "projects.html" and layouts["about"] == ""

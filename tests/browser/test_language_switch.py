@@ -50,3 +50,22 @@ def test_contact_address_is_readable_without_javascript(repo_site: Path, serve: 
     shown = tab.locator(".ls-email__address").first.inner_text()
     assert shown == "contact [at] bernoulli-lab [dot] fr"
     context.close()
+
+
+def test_a_missing_address_gets_the_404_page_of_its_language(
+    repo_site: Path, serve: Callable[[Path], str], browser
+) -> None:
+    """The host serves only /404.html, as GitHub Pages does: under /en/ it turns English."""
+    base = serve(repo_site)
+    tab = browser.new_page()
+    tab.goto(base + "projets/nulle-part/")
+    assert tab.locator("h1").first.inner_text() == "Page introuvable"
+    assert tab.locator("html").get_attribute("lang") == "fr"
+    tab.goto(base + "en/projects/nowhere/")
+    tab.wait_for_url(base + "en/404.html")
+    assert (
+        tab.locator("h1").first.inner_text() == "Page not found" and tab.locator("html").get_attribute("lang") == "en"
+    )
+    tab.get_by_role("link", name="Back to the home page").click()  # links work from any address
+    tab.wait_for_url(base + "en/")
+    tab.close()

@@ -258,3 +258,20 @@ def test_the_custom_domain_is_written_for_github_pages(fixture_site: Path) -> No
     assert (fixture_site / "CNAME").read_text() == "lab.example.org\n"
 
     assert sitemap.cname(Site("https://bernoulli-lab.github.io/site/", {})) is None
+
+
+def test_each_language_has_its_404_page_in_the_sites_layout(fixture_site: Path) -> None:
+    for path, lang, title, home, other in (
+        ("404.html", "fr", "Page introuvable", "Retour à l’accueil", "/en/"),
+        ("en/404.html", "en", "Page not found", "Back to the home page", "/"),
+    ):
+        page = (fixture_site / path).read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in page and f"<h1>{title}</h1>" in page and "404 - Not found" not in page
+        assert f'href="{"/en/" if lang == "en" else "/"}">{home}</a>' in page  # from the host's root: any depth
+        assert 'for="__search"' in page and f'class="ls-lang-switch__link" href="{other}"' in page
+        assert '<meta name="robots" content="noindex">' in page and 'hreflang="x-default"' not in page
+        assert f'content="{"en_US" if lang == "en" else "fr_FR"}"' in page  # its language's share metadata
+    assert 'data-ls-prefix="/en/" data-ls-page="/en/404.html"' in " ".join(
+        (fixture_site / "404.html").read_text().split()
+    )
+    assert "not-found.js" not in (fixture_site / "en/404.html").read_text()

@@ -32,7 +32,7 @@ from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from labsite.common.messages import say, shown
 from labsite.common.strings import translate
 from labsite.model.catalog import HOME, Catalog
-from labsite.model.page import Page
+from labsite.model.page import Page, SourcePage
 from labsite.model.site import Site
 from labsite.outputs import cards, feeds, sitemap
 from labsite.outputs.share import card_specs
@@ -160,6 +160,13 @@ class LanguageBuild:
         self.rendered += 1
         return PageView(self.catalog, page, self.site, self.feeds)
 
+    def not_found(self) -> PageView:
+        """The ``ls`` object of the language's 404 page, which a host serves at any address."""
+        prefix = LANGUAGES[self.lang].prefix
+        source = SourcePage(f"_generated/404.{self.lang}.md", "generated", "404", self.lang)
+        page = Page(source, translate(self.lang, "404.title"), translate(self.lang, "404.text"), f"{prefix}404.html")
+        return PageView(self.catalog, page, self.site, self.feeds, anywhere=True)
+
     def finish(self, site_dir: Path) -> None:
         """After the renderer: the pages' cards and the language's feeds."""
         self.report.lap("markdown and templates")
@@ -169,9 +176,10 @@ class LanguageBuild:
         self.report.cards_rendered, self.report.cards_reused = stats.rendered, stats.reused
         self.report.pages = len(self.pages)
         self.report.lap("cards")
-        self.build.log.info(
-            "Cards (%s): %d rendered, %d reused from %s", self.lang, stats.rendered, stats.reused, CARD_CACHE
-        )
+        if not self.build.options.serving:  # a preview says one line a rebuild
+            self.build.log.info(
+                "Cards (%s): %d rendered, %d reused from %s", self.lang, stats.rendered, stats.reused, CARD_CACHE
+            )
         enclosures = {}
         for page in self.pages:
             card = paths[card_name(page)]

@@ -27,7 +27,6 @@ _CHATTER = (
     "A 'dirty' build is being performed",
     "The directory",  # "... contains stale files" (dirty builds keep the previous files on purpose)
     "The following pages exist in the docs directory",
-    "Cards (",
 )
 
 

@@ -1,5 +1,4 @@
-"""The ``labsite`` MkDocs plugin: MkDocs' events translated into calls on the site's build
-(labsite.build.site), MkDocs' objects into the core's values. No step of the pipeline here."""
+"""The ``labsite`` MkDocs plugin: MkDocs' events as calls on the site's build (labsite.build.site)."""
 
 from __future__ import annotations
 
@@ -112,6 +111,10 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         context["ls"] = self.language.view(self.language.page(page.file.src_uri))
         return context
 
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> Any:
+        context["ls"] = self.language.not_found() if template_name == "404.html" else None
+        return context
+
     @event_priority(-100)  # last: Material's search writes its index before the site is published
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
@@ -154,9 +157,8 @@ def _render(config_file: str, build: SiteBuild, dirty: bool, lang: str, site_dir
 
 @contextmanager
 def plugin_instances(cache: dict[str, Any]) -> Iterator[None]:
-    """Use ``cache`` for MkDocs' plugin instances meanwhile: MkDocs keeps the instances of
-    plugins with start-up hooks (Material's search, ours) in one cache for every config of the
-    process, and a build must not reuse another build's."""
+    """Use ``cache`` for MkDocs' plugin instances meanwhile: MkDocs keeps those with start-up hooks
+    (Material's search, ours) in one cache a process, and a build must not reuse another's."""
     option = dict(MkDocsConfig._schema)["plugins"]
     saved, option.plugin_cache = option.plugin_cache, cache
     try:

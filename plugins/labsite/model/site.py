@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from labsite.common.urls import absolute
 
@@ -21,3 +22,7 @@ class Site:
     def url(self, path: str) -> str:
         """The absolute URL of a path from the site root."""
         return absolute(self.base_url, path)
+
+    def path(self, path: str) -> str:
+        """The same as an address from the host's root ("/en/"): right on any host, at any depth."""
+        return urlsplit(self.base_url).path.rstrip("/") + "/" + path

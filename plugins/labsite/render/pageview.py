@@ -34,19 +34,27 @@ class Alternate:
 
 class PageView:
     def __init__(
-        self, catalog: Catalog, page: Page, site: Site, feeds: tuple[feed_links.FeedLink, ...] | None = None
+        self,
+        catalog: Catalog,
+        page: Page,
+        site: Site,
+        feeds: tuple[feed_links.FeedLink, ...] | None = None,
+        *,
+        anywhere: bool = False,
     ) -> None:
         self.catalog = catalog
         self.page = page
         self.lang = page.lang
         self.site = site
         self.feeds = feed_links.links(catalog, page.lang) if feeds is None else feeds  # once a language
+        # A page served at any address (the 404 page): links from the host's root, the home page's card.
+        self.anywhere = anywhere
 
     def _alternate(self, target: Page, is_counterpart: bool = True) -> Alternate:
         return Alternate(
             target.lang,
             LANGUAGES[target.lang].name,
-            relative(self.page.url, target.url),
+            self.href(target.url),
             self.site.url(target.url),
             is_counterpart,
         )
@@ -80,8 +88,9 @@ class PageView:
         return self.page.description or (home.description if home else "") or self.page.title
 
     def href(self, url: str) -> str:
-        """Relative link from this page to a URL from the site root."""
-        return relative(self.page.url, url)
+        """Link from this page to a URL from the site root: relative, or from the host's root for
+        a page served at any address."""
+        return self.site.path(url) if self.anywhere else relative(self.page.url, url)
 
     def count(self, key: str, n: int) -> str:
         return count(self.lang, key, n)
@@ -155,7 +164,20 @@ class PageView:
         return [p for p in pages if p is not None][:n]
 
     def share_meta(self, description: str) -> share.ShareMeta:
-        return share.share_meta(self.site, self.page, description)
+        card = self.catalog.page(HOME, self.lang) if self.anywhere else None
+        return share.share_meta(self.site, self.page, description, card or self.page)
+
+    @property
+    def other_not_found(self) -> list[tuple[str, str]]:
+        """On the default language's 404 page: (address prefix, 404 page) of the other languages."""
+        if not self.anywhere or self.lang != DEFAULT_LANGUAGE.code:
+            return []
+        return [(self.site.path(lang.prefix), self.site.path(f"{lang.prefix}404.html")) for lang in others(self.lang)]
+
+    @property
+    def noindex(self) -> bool:
+        """Kept out of search engines: a closed ad, a preview, the 404 page."""
+        return self.is_closed_job or bool(self.page.preview) or self.anywhere
 
     def structured_data(self, content_html: str = "") -> Markup:
         """The page's schema.org JSON-LD, as a complete script element (or nothing)."""
@@ -166,7 +188,7 @@ class PageView:
         target = self.catalog.page(key, self.lang)
         if target is None:
             raise KeyError(f"no page {key!r} in {self.lang}")
-        return relative(self.page.url, target.url)
+        return self.href(target.url)
 
     @property
     def footer(self) -> list[tuple[str, str]]:

@@ -32,10 +32,11 @@ class ShareMeta:
     tags: tuple[tuple[str, str, str], ...]
 
 
-def share_meta(site: Site, page: Page, description: str) -> ShareMeta:
+def share_meta(site: Site, page: Page, description: str, card_of: Page | None = None) -> ShareMeta:
+    """``card_of``: the page whose card to show (by default its own)."""
     lang = page.lang
     url = site.url(page.url)
-    image = site.url(card_url(page))
+    image = site.url(card_url(card_of or page))
     alt = translate(lang, "card.alt", title=page.title)
     is_item = isinstance(page.item, Project | Announcement)
     tags = [
