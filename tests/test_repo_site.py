@@ -131,3 +131,11 @@ def test_no_e_mail_address_in_clear_in_any_html_feed_or_json(repo_site: Path) ->
             assert not address.search(text), (path, address.search(text))
             checked += 1
     assert checked > 100
+
+
+def test_the_home_page_shows_the_featured_projects(repo_site: Path) -> None:
+    for path, titles in (("index.html", ("VIGISEPSIS", "EMUL-FA", "PHENORARE")), ("en/index.html", ("VIGISEPSIS",))):
+        home = (repo_site / path).read_text(encoding="utf-8")
+        section = home.split('id="ls-home-featured"', 1)[1].split("</section>", 1)[0]
+        assert section.count('class="ls-project"') == 3
+        assert all(title in section for title in titles), path

@@ -109,6 +109,7 @@ def test_every_field_of_the_template_is_present(tmp_path: Path) -> None:
         "links",
         "image",
         "draft",
+        "featured",
     ]
     page = (tmp_path / "projects/x/index.en.md").read_text(encoding="utf-8")
     assert "title: Project title" in page and "summary:" in page and "image_alt:" in page

@@ -108,3 +108,16 @@ def test_listing_work_grows_linearly_with_projects(tmp_path: Path) -> None:
         work(small) - work(_with_projects(tmp_path / "zero", 0))
     )
     assert 1.9 <= ratio <= 2.1
+
+
+def test_the_home_page_shows_the_featured_projects_else_the_latest(tmp_path: Path) -> None:
+    write_site(tmp_path)
+    catalog = build_catalog(tmp_path, today=dt.date(2026, 11, 29))
+    home = catalog.page("index", "en")
+    assert home is not None and [c.slug for c in home.view.projects] == ["icu-flow", "heart-ai", "lung-scan"]
+    # Its share card: the lab's name and what it is, no sentence to cut.
+    assert (home.card.kind, home.card.title, home.card.subtitle) == ("", "Test Lab", "Joint AP-HP · Inria lab")
+    featured = tmp_path / "projects/lung-scan/index.yml"
+    featured.write_text(featured.read_text(encoding="utf-8") + "featured: true\n", encoding="utf-8")
+    catalog = build_catalog(tmp_path, today=dt.date(2026, 11, 29))
+    assert [c.slug for c in catalog.page("index", "fr").view.projects] == ["lung-scan"]

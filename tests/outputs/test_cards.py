@@ -59,6 +59,10 @@ def test_long_title_wraps_to_three_lines_with_an_ellipsis() -> None:
     lines = cards.wrap(title, font, 1040, 3)
     assert len(lines) == 3 and lines[-1].endswith("…")
     assert all(font.getlength(line) <= 1040 for line in lines)
+    # Cut at a word boundary: every word shown is a whole word of the title.
+    words = title.split()
+    shown = " ".join(lines).removesuffix("…").split()
+    assert shown == words[: len(shown)]
     assert cards.wrap("Court", font, 1040, 3) == ["Court"]
     assert all(font.getlength(line) <= 300 for line in cards.wrap("Anticonstitutionnellement" * 3, font, 300, 3))
 

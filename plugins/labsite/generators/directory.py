@@ -112,34 +112,39 @@ def _image_size(catalog: Catalog, project: Project) -> tuple[int, int] | None:
         return image.size
 
 
+def card(catalog: Catalog, project: Project, page: Page) -> Card:
+    """A published project as a card of a listing in its page's language."""
+    lang, text = page.lang, project.texts[page.lang]
+    return Card(
+        slug=project.slug,
+        url=page.url,
+        title=text.title,
+        summary=text.summary,
+        acronym=project.acronym or "",
+        status=project.status,
+        status_label=translate(lang, f"status.{project.status}"),
+        themes=tuple((t, catalog.taxonomy.themes[t][lang]) for t in project.themes),
+        partners=project.partners,
+        sources=project.data_sources,
+        image_url=page.url + project.image if project.image else None,
+        image_alt=text.image_alt or "",
+        image_size=_image_size(catalog, project),
+        hue=int(hashlib.sha256(project.slug.encode()).hexdigest()[:4], 16) % 360,
+    )
+
+
+def order(card: Card) -> tuple[int, str]:
+    """Ongoing first, then by title."""
+    return STATUS_ORDER[card.status], card.title.casefold()
+
+
 def cards(catalog: Catalog, lang: str) -> tuple[Card, ...]:
     """Every published project as a card, ongoing first, then by title."""
     found = []
     for project in catalog.projects.values():
-        page = catalog.page(f"projects/{project.slug}", lang)
-        if page is None:
-            continue
-        text = project.texts[lang]
-        found.append(
-            Card(
-                slug=project.slug,
-                url=page.url,
-                title=text.title,
-                summary=text.summary,
-                acronym=project.acronym or "",
-                status=project.status,
-                status_label=translate(lang, f"status.{project.status}"),
-                themes=tuple((t, catalog.taxonomy.themes[t][lang]) for t in project.themes),
-                partners=project.partners,
-                sources=project.data_sources,
-                image_url=page.url + project.image if project.image else None,
-                image_alt=text.image_alt or "",
-                image_size=_image_size(catalog, project),
-                hue=int(hashlib.sha256(project.slug.encode()).hexdigest()[:4], 16) % 360,
-            )
-        )
-    found.sort(key=lambda c: (STATUS_ORDER[c.status], c.title.casefold()))
-    return tuple(found)
+        if (page := catalog.page(f"projects/{project.slug}", lang)) is not None:
+            found.append(card(catalog, project, page))
+    return tuple(sorted(found, key=order))
 
 
 def facet_url(catalog: Catalog, name: str, value: str, lang: str) -> str:

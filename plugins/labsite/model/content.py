@@ -249,6 +249,11 @@ class Project:
     )
     image: str | None = spec(Image(), **_IMAGE)
     draft: bool = spec(Flag(), **_DRAFT)
+    featured: bool = spec(
+        Flag(),
+        help=("Mis en avant sur la page d’accueil (trois au plus)", "Featured on the home page (three at most)"),
+        default=False,
+    )
 
     @property
     def type(self) -> str:

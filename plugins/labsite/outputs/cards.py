@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from labsite.render.share import CARD_HEIGHT, CARD_WIDTH
 
-TEMPLATE_VERSION = "2"  # bump when the drawing below changes
+TEMPLATE_VERSION = "3"  # bump when the drawing below changes
 WIDTH, HEIGHT = CARD_WIDTH, CARD_HEIGHT  # where pages announce them (og:image:width...)
 FONTS = Path(__file__).parents[1] / "fonts"
 TITLE_FONT, TEXT_FONT = FONTS / "InterDisplay-Bold.otf", FONTS / "Inter-Regular.otf"
@@ -90,7 +90,8 @@ def _length(font: ImageFont.FreeTypeFont, text: str) -> float:
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
-    """Greedy word wrap to ``width`` pixels; beyond ``max_lines`` the last line ends in an ellipsis."""
+    """Greedy word wrap to ``width`` pixels; beyond ``max_lines`` the last line ends in an ellipsis
+    after its last whole word that fits."""
     space = _length(font, " ")
     lines: list[tuple[str, float]] = []  # (text, width)
     for word in text.split():
@@ -107,8 +108,10 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) ->
     if len(lines) <= max_lines:
         return [line for line, _ in lines]
     last = lines[max_lines - 1][0]
-    while last and font.getlength(last + "…") > width:
-        last = last[:-1].rstrip()
+    while font.getlength(last + "…") > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    while last and font.getlength(last + "…") > width:  # one word wider than the line
+        last = last[:-1]
     return [line for line, _ in lines[: max_lines - 1]] + [last.rstrip(" ,;:.") + "…"]
 
 

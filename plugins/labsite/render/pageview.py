@@ -13,6 +13,7 @@ from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from labsite.common.strings import count, translate
 from labsite.common.urls import relative
 from labsite.generators import directory, jobs, news
+from labsite.generators.home import Home
 from labsite.generators.projects import Panel
 from labsite.model.catalog import HOME, Catalog
 from labsite.model.content import Announcement
@@ -98,6 +99,10 @@ class PageView:
     def email(self, address: str) -> Markup:
         """An e-mail address, hidden from harvesters (labsite.js makes it a link)."""
         return email_html(address, self.lang)
+
+    @property
+    def home(self) -> Home | None:
+        return self.page.view if isinstance(self.page.view, Home) else None
 
     @property
     def panel(self) -> Panel | None:
