@@ -19,7 +19,7 @@ def jsonld(text: str) -> list[dict]:
 
 
 def visible(text: str) -> str:
-    body = text.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    body = text.split('<article class="md-content__inner md-typeset">', 1)[1].rsplit("</article>", 1)[0]
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
 
 
