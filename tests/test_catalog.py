@@ -93,3 +93,31 @@ def test_every_page_is_laid_out_by_its_generator(tmp_path: Path) -> None:
             assert page.key in page.shows and page.card.kind
     layouts = {page.key: page.template for page in catalog.pages_in("fr") if page.source.kind == "content"}
     assert layouts["index"] == "home.html" and layouts["projects"] == "projects.html" and layouts["about"] == ""
+
+
+def _with_english_slug(root: Path, slug: str, item: str = "projects/heart-ai") -> Path:
+    write_site(root)
+    page = root / item / "index.en.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("\ntitle:", f"\nslug: {slug}\ntitle:", 1), encoding="utf-8"
+    )
+    return root
+
+
+def test_an_items_english_page_may_have_its_own_slug(tmp_path: Path) -> None:
+    catalog = build_catalog(_with_english_slug(tmp_path, "heart-and-ai"), today=dt.date(2026, 11, 29))
+    assert catalog.errors == []
+    english, french = catalog.page("projects/heart-ai", "en"), catalog.page("projects/heart-ai", "fr")
+    assert english is not None and english.url == "en/projects/heart-and-ai/"
+    assert english.aliases == ("en/projects/heart-ai/",)  # the folder's name leads to it still
+    assert french is not None and french.url == "projets/heart-ai/" and french.aliases == ()
+
+
+@pytest.mark.parametrize(
+    ("slug", "message"), [("lung-scan", "already taken by"), ("themes", "reserved"), ("Heart_AI", "slug")]
+)
+def test_an_english_slug_is_checked_like_a_folder_name(tmp_path: Path, slug: str, message: str) -> None:
+    catalog = build_catalog(_with_english_slug(tmp_path, slug), today=dt.date(2026, 11, 29))
+    errors = [str(e) for e in catalog.errors]
+    # The error is on the page, or (two pages at one URL) names it.
+    assert any("projects/heart-ai/index.en.md" in e and message in e for e in errors), errors

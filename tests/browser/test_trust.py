@@ -35,7 +35,7 @@ PAGES = [
     "recrutement/these-emulfa/",
     "en/jobs/postdoc-vigisepsis/",  # open job ads
     "recrutement/stage-phenorare/",  # closed
-    "en/jobs/postes-d-accueil-2027/",  # the call
+    "en/jobs/hosting-positions-2027/",  # the call (an English slug of its own)
     "exploiter-les-donnees/",
     "en/hosting-positions/",
     "contact/",

@@ -276,3 +276,23 @@ def test_each_language_has_its_404_page_in_the_sites_layout(fixture_site: Path) 
         (fixture_site / "404.html").read_text().split()
     )
     assert "not-found.js" not in (fixture_site / "en/404.html").read_text()
+
+
+def test_a_former_url_redirects_to_the_page_and_is_listed_nowhere(tmp_path: Path) -> None:
+    files = dict(FIXTURE_FILES)
+    files["projects/heart-ai/index.en.md"] = files["projects/heart-ai/index.en.md"].replace(
+        "\ntitle:", "\nslug: heart-and-ai\ntitle:", 1
+    )
+    site = build(write_site(tmp_path, files))
+    assert (site / "en/projects/heart-and-ai/index.html").is_file()
+    redirect = (site / "en/projects/heart-ai/index.html").read_text(encoding="utf-8")
+    new = "https://lab.example.org/en/projects/heart-and-ai/"
+    assert (
+        f'<meta http-equiv="refresh" content="0; url={new}">' in redirect
+        and f'<link rel="canonical" href="{new}">' in redirect
+    )
+    assert '<meta name="robots" content="noindex">' in redirect and 'http-equiv="Content-Security-Policy"' in redirect
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert new in sitemap and "en/projects/heart-ai/" not in sitemap
+    french = (site / "projets/heart-ai/index.html").read_text(encoding="utf-8")
+    assert f'hreflang="en" href="{new}"' in french

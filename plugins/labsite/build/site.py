@@ -35,6 +35,7 @@ from labsite.model.catalog import HOME, Catalog
 from labsite.model.page import Page, SourcePage
 from labsite.model.site import Site
 from labsite.outputs import cards, feeds, sitemap
+from labsite.outputs.redirects import redirect_pages
 from labsite.outputs.share import card_specs
 from labsite.render import feed_links, templates
 from labsite.render.obfuscation import obfuscate_markdown
@@ -184,7 +185,8 @@ class LanguageBuild:
         for page in self.pages:
             card = paths[card_name(page)]
             enclosures[page.path] = feeds.Enclosure(self.site.url(card_url(page)), card.stat().st_size, "image/png")
-        for name, data in feeds.all_feeds(self.catalog, self.site, self.lang, self._contents, enclosures).items():
+        files = feeds.all_feeds(self.catalog, self.site, self.lang, self._contents, enclosures)
+        for name, data in {**files, **redirect_pages(self.catalog, self.site, self.lang)}.items():
             (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / name).write_bytes(data)
         self.report.lap("feeds")

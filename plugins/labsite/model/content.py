@@ -146,6 +146,13 @@ class ItemText:
 
     path: str
     title: str = spec(Text(150), required=True, help=("Titre", "Title"), example="Titre")
+    slug: str | None = spec(
+        Text(80, pattern=SLUG, pattern_help="help.slug"),
+        help=(
+            "Adresse de la page dans cette langue (par défaut, le nom du dossier)",
+            "The page's URL segment in this language (by default, the folder's name)",
+        ),
+    )
     summary: str = spec(
         Text(300),
         required=True,

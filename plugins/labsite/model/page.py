@@ -54,6 +54,7 @@ class Page:
     body: str = field(default="", repr=False, compare=False)
     body_line: int = 1
     preview: str = ""  # "draft" or "scheduled": shown only by `labsite serve --drafts`
+    aliases: tuple[str, ...] = ()  # former URLs, from the site root, that lead to it (redirect pages)
     # Set by the page's generator:
     view: View | None = field(default=None, repr=False, compare=False)
     template: str = ""  # of theme_overrides/; "" for Material's main.html

@@ -17,7 +17,7 @@ from labsite.model.fields import SLUG, Field, Items, Record, Text
 
 _IN_YML = "elsewhere.in_yml"  # message keys
 _IN_MD = "elsewhere.in_md"
-_TEXTS = (("title", _IN_MD), ("summary", _IN_MD), ("image_alt", _IN_MD))
+_TEXTS = (("title", _IN_MD), ("slug", _IN_MD), ("summary", _IN_MD), ("image_alt", _IN_MD))
 
 CONTENT_PAGE = Record(
     (

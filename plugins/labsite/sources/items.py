@@ -7,6 +7,7 @@ item; the item itself is built only when there are none.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,16 @@ class LoadedItem:
 
 
 def load_item(
-    root: Path, key: str, kind: str, data_path: str | None, pages: list[SourcePage], problems: list[Diagnostic]
+    root: Path,
+    key: str,
+    kind: str,
+    data_path: str | None,
+    pages: list[SourcePage],
+    problems: list[Diagnostic],
+    reserved: Callable[[str, str], bool] = lambda kind, slug: False,
 ) -> LoadedItem | None:
-    """Check every file of the item; None when its facts could not be read at all."""
+    """Check every file of the item; None when its facts could not be read at all. ``reserved``:
+    whether a slug is one of a listing's own URL segments."""
     section, slug = key.split("/", 1)
     before = len(problems)
     schema, page_schema = (PROJECT, PROJECT_PAGE) if kind == "project" else (ANNOUNCEMENT, ANNOUNCEMENT_PAGE)
@@ -56,6 +64,8 @@ def load_item(
         if front is not None:
             fields, _ = page_schema.check_fields(front.data, (), Checker(front.doc, problems))
             texts[source.lang] = LoadedText(fields, front)
+            if (own := fields.get("slug")) and reserved(kind, own):
+                texts[source.lang].error(problems, "slug", say("catalog.reserved_slug", slug=own))
     for code in LANGUAGES:
         if code not in {p.lang for p in pages}:
             missing = say("item.text_missing", language=say(f"language.{code}"))

@@ -3,6 +3,7 @@ catalog of pages without their layout yet (labsite.generators gives it)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections import defaultdict
@@ -64,7 +65,7 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
             )
             problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", message))
             continue
-        item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems)
+        item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems, reserved)
         if item is not None:
             loaded[key] = item
 
@@ -142,8 +143,11 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
                 )
                 continue
             source = SourcePage(text.path, "project" if isinstance(item, Project) else "announcement", key, code)
-            url = f"{base}{item.slug}/"
-            pages.append(Page(source, text.title, text.summary, url, item, text.body, text.body_line, preview=preview))
+            # A page of its own slug in a language: the folder's name leads to it still.
+            url = f"{base}{text.slug or item.slug}/"
+            aliases = (f"{base}{item.slug}/",) if text.slug and text.slug != item.slug else ()
+            page = Page(source, text.title, text.summary, url, item, text.body, text.body_line, preview=preview)
+            pages.append(dataclasses.replace(page, aliases=aliases) if aliases else page)
         if isinstance(item, Project):
             projects[item.slug] = item
         else:

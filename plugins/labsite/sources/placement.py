@@ -33,10 +33,10 @@ def _check_asset_destinations(catalog: Catalog) -> list[Diagnostic]:
 def _check_urls(catalog: Catalog) -> list[Diagnostic]:
     seen: dict[str, Page] = {}
     problems = []
-    for page in catalog.pages:
-        other = seen.setdefault(page.url, page)
+    for page, url in [(p, p.url) for p in catalog.pages] + [(p, a) for p in catalog.pages for a in p.aliases]:
+        other = seen.setdefault(url, page)
         if other is not page:
             problems.append(
-                Diagnostic(page.path, 1, 1, "error", "slug", say("catalog.url_taken", url=page.url, other=other.path))
+                Diagnostic(page.path, 1, 1, "error", "slug", say("catalog.url_taken", url=url, other=other.path))
             )
     return problems
