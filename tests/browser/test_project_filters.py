@@ -61,3 +61,25 @@ def test_without_javascript_the_list_and_facet_pages_work(
     tab.wait_for_url(base + "en/partners/aphp-eds/")
     assert visible_titles(tab) == ["Heart & AI <b>", "ICU flow"]
     context.close()
+
+
+def test_on_a_phone_the_filters_fold_behind_one_button_and_a_card_shows_at_once(
+    repo_site: Path, serve: Callable[[Path], str], browser
+) -> None:
+    base = serve(repo_site)
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    tab.goto(base + "projets/")
+    toggle = tab.locator("[data-ls-toggle=ls-filters]")
+    assert toggle.is_visible() and toggle.inner_text().strip() == "Filtrer"
+    assert not tab.locator("#ls-filters").is_visible()
+    first = tab.locator(".ls-project").first.bounding_box()
+    assert first is not None and first["y"] < 844, first  # the first card is on the first screen
+    toggle.click()
+    assert tab.locator("#ls-filters").is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    tab.select_option("#ls-filter-status", "ongoing")
+    assert toggle.inner_text().strip() == "Filtrer (1)"  # the filters in use, counted
+    wide = browser.new_page(viewport={"width": 1280, "height": 800})
+    wide.goto(base + "projets/")
+    assert wide.locator("#ls-filters").is_visible() and not wide.locator("[data-ls-toggle=ls-filters]").is_visible()
+    tab.close()
+    wide.close()

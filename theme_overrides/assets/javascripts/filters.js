@@ -19,6 +19,14 @@
     var results = document.getElementById(form.getAttribute("data-results"));
     var none = document.getElementById(form.getAttribute("data-none"));
     var plural = new Intl.PluralRules(document.documentElement.lang || "en");
+    // On a narrow screen the form folds behind its toggle, which counts the filters in use.
+    var toggle = form.id ? document.querySelector("[data-ls-toggle='" + form.id + "']") : null;
+    var narrow = window.matchMedia("(max-width: 767.98px)");
+
+    function fold(folded) {
+      form.classList.toggle("ls-filters--folded", folded);
+      if (toggle) toggle.setAttribute("aria-expanded", String(!folded));
+    }
 
     function values(item, select) {
       return (item.getAttribute("data-" + select.getAttribute("data-attr")) || "").split(" ");
@@ -53,6 +61,11 @@
         results.textContent = template.replace("{n}", shown);
       }
       if (none) none.hidden = shown !== 0;
+      if (toggle) {
+        var active = selects.filter(function (select) { return select.value; }).length;
+        if (search && search.value.trim()) active += 1;
+        toggle.querySelector("[data-ls-active]").textContent = active ? "(" + active + ")" : "";
+      }
       if (updateUrl) {
         var params = new URLSearchParams();
         if (search && search.value.trim()) params.set("q", search.value.trim());
@@ -70,6 +83,11 @@
       select.value = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; }) ? wanted : "";
     });
     form.hidden = false;
+    if (toggle) {
+      toggle.hidden = false;
+      fold(narrow.matches);
+      toggle.addEventListener("click", function () { fold(!form.classList.contains("ls-filters--folded")); });
+    }
     form.addEventListener("input", function () { apply(true); });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
