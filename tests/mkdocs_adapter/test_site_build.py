@@ -292,6 +292,7 @@ def test_a_former_url_redirects_to_the_page_and_is_listed_nowhere(tmp_path: Path
         and f'<link rel="canonical" href="{new}">' in redirect
     )
     assert '<meta name="robots" content="noindex">' in redirect and 'http-equiv="Content-Security-Policy"' in redirect
+    assert "<title>Heart &amp; AI &lt;b&gt;</title>" in redirect  # the contributor's title, escaped
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert new in sitemap and "en/projects/heart-ai/" not in sitemap
     french = (site / "projets/heart-ai/index.html").read_text(encoding="utf-8")
