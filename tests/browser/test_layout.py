@@ -33,3 +33,26 @@ def test_home_and_listings_have_no_documentation_sidebars(
     tab.goto(base + "exploiter-les-donnees/")
     assert tab.locator(".md-sidebar--secondary").is_visible()
     tab.close()
+
+
+def test_a_page_opens_with_drawer_and_search_closed_even_if_the_browser_restores_them(repo_url: str, browser) -> None:
+    """Firefox restores checkboxes on reload; Material's toggles lost the `autocomplete="off"` that
+    HTML forbids on checkboxes, so labsite.js closes them (here the page arrives with them checked)."""
+    tab = browser.new_page(viewport={"width": 390, "height": 800})
+    restored = lambda route: route.fulfill(  # noqa: E731
+        response=(response := route.fetch()),
+        body=response.text()
+        .replace('id="__drawer">', 'id="__drawer" checked>')
+        .replace('id="__search">', 'id="__search" checked>'),
+    )
+    tab.route(repo_url + "projets/", restored)
+    tab.goto(repo_url + "projets/")
+    assert tab.evaluate("document.getElementById('__drawer').checked") is False
+    assert tab.evaluate("document.getElementById('__search').checked") is False
+    tab.wait_for_timeout(500)  # the drawer's slide-out
+    drawer = tab.locator(".md-sidebar--primary").bounding_box()
+    assert drawer is not None and drawer["x"] + drawer["width"] <= 1, drawer  # off the screen
+    # Nothing (drawer, overlay, search) covers the first project card.
+    on_top = "e => { const r = e.getBoundingClientRect(); return e.contains(document.elementFromPoint(r.x + r.width / 2, r.y + 20)); }"
+    assert tab.locator(".ls-project").first.evaluate(on_top)
+    tab.close()

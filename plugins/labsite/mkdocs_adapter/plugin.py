@@ -103,9 +103,8 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         return self.language.content(self.language.page(page.file.src_uri), html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        env.bytecode_cache = templates.CACHE  # MkDocs makes a new environment every (re)build
         env.globals.update(self.language.template_globals())
-        return env
+        return templates.prepare(env)
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         context["ls"] = self.language.view(self.language.page(page.file.src_uri))

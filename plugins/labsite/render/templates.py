@@ -1,5 +1,5 @@
 """What the theme's templates get besides the page: the UI strings, the Content-Security-Policy,
-and a cache of their compiled form."""
+a cache of their compiled form, and Material's markup mended where the HTML standard forbids it."""
 
 from __future__ import annotations
 
@@ -29,6 +29,42 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 CACHE = CompiledTemplates()
+
+# Material markup that fails HTML conformance, in templates that have no block to override it
+# by: each (template, what it says, what it says once mended). `autocomplete` is not allowed on
+# checkboxes (Material sets it so that Firefox does not restore an open drawer on reload:
+# labsite.js closes them instead).
+MENDS = (
+    ("base.html", 'type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
+    ("base.html", 'type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
+)
+
+
+class MendedTheme(jinja2.BaseLoader):
+    """The theme's loader, with ``MENDS`` applied to the sources it returns."""
+
+    def __init__(self, loader: jinja2.BaseLoader) -> None:
+        self.loader = loader
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = self.loader.get_source(environment, template)
+        for name, markup, mended in MENDS:
+            if name == template:
+                if markup not in source:  # a new Material release: look at its markup again
+                    raise jinja2.TemplateError(f"{filename}: no longer says {markup!r}; update labsite's MENDS")
+                source = source.replace(markup, mended)
+        return source, filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.loader.list_templates()
+
+
+def prepare(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's environment, with the compiled-template cache and the mended markup."""
+    env.bytecode_cache = CACHE  # MkDocs makes a new environment every (re)build
+    if not isinstance(env.loader, MendedTheme) and env.loader is not None:
+        env.loader = MendedTheme(env.loader)
+    return env
 
 
 def template_globals(lang: str) -> dict[str, Any]:

@@ -24,7 +24,18 @@
       dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
     }
   }
-  function ready() { reveal(document); nameSearchDialog(); }
+  /* Firefox restores checkboxes on reload, and Material's drawer and search toggles are
+     checkboxes (without the `autocomplete` HTML forbids on them): open a page with both closed. */
+  function closeToggles() {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    });
+  }
+  function ready() { closeToggles(); reveal(document); nameSearchDialog(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {

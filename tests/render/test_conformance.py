@@ -1,0 +1,118 @@
+"""Every page kind of both languages is conforming HTML for the Nu Html Checker (the W3C's
+checker), Material's own markup included, whatever a contributor writes in a field."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, build, build_catalog, write_site
+from tests.fixtures.hostile import FIELDS, PAYLOADS, with_payloads
+
+VNU = REPO / ".cache" / "vnu" / "vnu.jar"  # put there by scripts/test-tools.sh
+# One page of each kind, in both languages: the checker must have seen them all.
+KINDS = {
+    "home": ("index.html", "en/index.html"),
+    "content page": ("contact/index.html", "en/contact/index.html"),
+    "projects": ("projets/index.html", "en/projects/index.html"),
+    "project": ("projets/vigisepsis/index.html", "en/projects/vigisepsis/index.html"),
+    "project facet": ("projets/themes/oncology/index.html", "en/projects/themes/oncology/index.html"),
+    "partners": ("partenaires/index.html", "en/partners/index.html"),
+    "partner": ("partenaires/inria-soda/index.html", "en/partners/inria-soda/index.html"),
+    "jobs board": ("recrutement/index.html", "en/jobs/index.html"),
+    "jobs of a kind": ("recrutement/type/phd/index.html", "en/jobs/type/phd/index.html"),
+    "job ad": ("recrutement/these-emulfa/index.html", "en/jobs/phd-emulfa/index.html"),
+    "call": ("recrutement/postes-d-accueil-2027/index.html", "en/jobs/hosting-positions-2027/index.html"),
+    "news": ("actualites/index.html", "en/news/index.html"),
+    "news of a year": ("actualites/2026/index.html", "en/news/2026/index.html"),
+    "news of a tag": ("actualites/etiquettes/event/index.html", "en/news/tags/event/index.html"),
+    "announcement": ("actualites/convention-phenorare/index.html", "en/news/phenorare-agreement/index.html"),
+    "not found": ("404.html", "en/404.html"),
+    "redirect": ("en/jobs/these-emulfa/index.html",),
+}
+Checker = Callable[..., tuple[list[dict], set[Path]]]
+
+
+@pytest.fixture(scope="session")
+def nu_checker() -> Checker:
+    """The Nu Html Checker on the JRE: folders -> its messages and the files it read (one JVM a call)."""
+    java = shutil.which("java")
+    if not java or not VNU.is_file():
+        if os.environ.get("CI"):
+            pytest.fail("the Nu Html Checker is missing: CI must run scripts/test-tools.sh")
+        pytest.skip("the Nu Html Checker is not installed (scripts/test-tools.sh installs it)")
+
+    def check(*folders: Path) -> tuple[list[dict], set[Path]]:
+        args = [java, "-jar", str(VNU), "--format", "json", "--stdout", "--skip-non-html", "--verbose"]
+        done = subprocess.run([*args, *map(str, folders)], capture_output=True, text=True, check=False)
+        return json.loads(done.stdout)["messages"], {Path(line) for line in done.stderr.splitlines()}
+
+    return check
+
+
+def checker_artefact(message: dict) -> bool:
+    """What the checker says of a file: URL that no browser would (or of a file not HTML): it applies the page's
+    Content-Security-Policy with no origin for 'self' to match, and applies script-src to JSON
+    data blocks, which CSP does not govern (Chromium reports no violation: tests/browser/test_trust)."""
+    text = message.get("message", "")
+    if text.startswith("File was not checked."):  # --verbose's word on feeds, images...
+        return True
+    if text.startswith("Resource violates Content Security Policy"):
+        url = re.search(r"“([^”]*)”", text)
+        return url is not None and not re.match(r"[a-z][a-z0-9+.-]*:|//", url.group(1))
+    if text.startswith("Inline script violates Content Security Policy"):
+        return re.search(r'<script[^>]* type="application/(ld\+)?json"', message.get("extract", "")) is not None
+    return False
+
+
+def problems(messages: list[dict]) -> list[str]:
+    """Errors, warnings and failures to check a file, as ``file:line: message``."""
+    return [
+        f"{m.get('url', '?').removeprefix('file:')}:{m.get('lastLine', '?')}: {m['type']}: {m.get('message')}"
+        for m in messages
+        if m["type"] != "info" or (m.get("subType") == "warning" and not checker_artefact(m))
+    ]
+
+
+def test_every_page_of_both_languages_is_conforming_html(repo_site: Path, fixture_site: Path, nu_checker) -> None:
+    messages, read = nu_checker(repo_site, fixture_site)
+    pages = {p.relative_to(repo_site).as_posix() for p in repo_site.rglob("*.html")}
+    for kind, paths in KINDS.items():
+        assert set(paths) <= pages, f"the example site has no {kind} page at {paths}"
+    assert len(pages) > 100 and {repo_site / page for page in pages} <= read
+    assert problems(messages) == []
+
+
+def test_pages_showing_hostile_values_stay_conforming(tmp_path: Path, nu_checker) -> None:
+    sites = []
+    for payload in PAYLOADS:
+        cases = []
+        for field in FIELDS:
+            probe = write_site(tmp_path / payload / field.replace(" ", "-"), with_payloads([(field, payload)]))
+            if not build_catalog(probe).errors:
+                cases.append((field, payload))
+        sites.append(build(write_site(tmp_path / payload / "site", with_payloads(cases))))
+    messages, read = nu_checker(*sites)
+    assert len(read) > 20 * len(PAYLOADS)
+    assert problems(messages) == []
+
+
+def test_the_checker_sees_what_material_gets_wrong(tmp_path: Path, nu_checker) -> None:
+    """The two defects of Material's markup this site mends are errors for the checker: the test
+    above would catch them back."""
+    page = tmp_path / "material.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
+        '<input type="checkbox" id="__drawer" autocomplete="off"><label for="__toc">Contents</label>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    said = [m["message"] for m in nu_checker(tmp_path)[0] if m["type"] == "error"]
+    assert any("autocomplete" in m for m in said) and any("“for” attribute" in m for m in said), said
