@@ -24,6 +24,26 @@ from labsite.model.catalog import Catalog
 REPO = Path(__file__).resolve().parents[1]
 # Messages in English whatever the machine's locale (tests of French messages ask for it).
 os.environ["LABSITE_LANG"] = "en"
+# One page of each kind of the example site, French then English (files of site/).
+PAGE_KINDS = {
+    "home": ("index.html", "en/index.html"),
+    "content page": ("contact/index.html", "en/contact/index.html"),
+    "projects": ("projets/index.html", "en/projects/index.html"),
+    "project": ("projets/vigisepsis/index.html", "en/projects/vigisepsis/index.html"),
+    "project facet": ("projets/themes/oncology/index.html", "en/projects/themes/oncology/index.html"),
+    "partners": ("partenaires/index.html", "en/partners/index.html"),
+    "partner": ("partenaires/inria-soda/index.html", "en/partners/inria-soda/index.html"),
+    "jobs board": ("recrutement/index.html", "en/jobs/index.html"),
+    "jobs of a kind": ("recrutement/type/phd/index.html", "en/jobs/type/phd/index.html"),
+    "job ad": ("recrutement/these-emulfa/index.html", "en/jobs/phd-emulfa/index.html"),
+    "call": ("recrutement/postes-d-accueil-2027/index.html", "en/jobs/hosting-positions-2027/index.html"),
+    "news": ("actualites/index.html", "en/news/index.html"),
+    "news of a year": ("actualites/2026/index.html", "en/news/2026/index.html"),
+    "news of a tag": ("actualites/etiquettes/event/index.html", "en/news/tags/event/index.html"),
+    "announcement": ("actualites/convention-phenorare/index.html", "en/news/phenorare-agreement/index.html"),
+    "not found": ("404.html", "en/404.html"),
+    "redirect": ("en/jobs/these-emulfa/index.html",),
+}
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

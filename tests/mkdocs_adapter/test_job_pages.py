@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from tests.conftest import build, write_site
+from tests.conftest import FIXTURE_FILES, build, run_labsite, write_site
 
 
 def read(site: Path, url: str) -> str:
@@ -121,3 +121,48 @@ def test_when_every_position_is_closed_the_board_and_home_say_so(tmp_path: Path)
     assert "No position is open at the moment." in visible(read(site, "en/jobs"))
     assert "Aucune offre n’est ouverte pour le moment." in visible(read(site, ""))
     assert not (site / "recrutement/type").exists()
+
+
+def test_addresses_are_shown_and_given_to_job_search_engines(tmp_path: Path) -> None:
+    places = (
+        "addresses:\n"
+        "  - {street: 2 rue Simone Iff, postcode: '75012', city: Paris}\n"
+        "  - {street: Bâtiment <B> & C, city: Genève, country: CH}\n"
+    )
+    files = {**FIXTURE_FILES, "news/heart-phd/index.yml": str(FIXTURE_FILES["news/heart-phd/index.yml"]) + places}
+    site = build(write_site(tmp_path, files))
+    page = read(site, "en/jobs/heart-phd")
+    [posting] = jsonld(page)
+    assert posting["jobLocation"] == [
+        {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": "2 rue Simone Iff",
+                "postalCode": "75012",
+                "addressLocality": "Paris",
+                "addressCountry": "FR",
+            },
+        },
+        {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": "Bâtiment <B> & C",
+                "addressLocality": "Genève",
+                "addressCountry": "CH",
+            },
+        },
+    ]
+    assert "2 rue Simone Iff 75012 Paris Bâtiment <B> & C Genève Switzerland" in visible(page)
+    assert "Bâtiment &lt;B&gt; &amp; C<br>Genève<br>Suisse" in read(site, "recrutement/heart-phd")
+
+
+def test_an_address_is_checked_like_any_field(tmp_path: Path) -> None:
+    places = "addresses:\n  - {postcode: 75012, city: Paris, country: fr}\n  - {street: 1 rue X}\n"
+    files = {**FIXTURE_FILES, "news/heart-phd/index.yml": str(FIXTURE_FILES["news/heart-phd/index.yml"]) + places}
+    said = run_labsite(write_site(tmp_path, files), "check").stdout
+    assert "index.yml:10:16: error: addresses #1 postcode: must be text, but YAML reads `75012` as the number" in said
+    assert "put it in quotes" in said
+    assert "index.yml:10:45: error: addresses #1 country: 'fr' is not valid: the two-letter ISO code" in said
+    assert "index.yml:11:5: error: addresses #2 city: missing required field" in said

@@ -13,30 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, build, build_catalog, write_site
+from tests.conftest import PAGE_KINDS, REPO, build, build_catalog, write_site
 from tests.fixtures.hostile import FIELDS, PAYLOADS, with_payloads
 
 VNU = REPO / ".cache" / "vnu" / "vnu.jar"  # put there by scripts/test-tools.sh
-# One page of each kind, in both languages: the checker must have seen them all.
-KINDS = {
-    "home": ("index.html", "en/index.html"),
-    "content page": ("contact/index.html", "en/contact/index.html"),
-    "projects": ("projets/index.html", "en/projects/index.html"),
-    "project": ("projets/vigisepsis/index.html", "en/projects/vigisepsis/index.html"),
-    "project facet": ("projets/themes/oncology/index.html", "en/projects/themes/oncology/index.html"),
-    "partners": ("partenaires/index.html", "en/partners/index.html"),
-    "partner": ("partenaires/inria-soda/index.html", "en/partners/inria-soda/index.html"),
-    "jobs board": ("recrutement/index.html", "en/jobs/index.html"),
-    "jobs of a kind": ("recrutement/type/phd/index.html", "en/jobs/type/phd/index.html"),
-    "job ad": ("recrutement/these-emulfa/index.html", "en/jobs/phd-emulfa/index.html"),
-    "call": ("recrutement/postes-d-accueil-2027/index.html", "en/jobs/hosting-positions-2027/index.html"),
-    "news": ("actualites/index.html", "en/news/index.html"),
-    "news of a year": ("actualites/2026/index.html", "en/news/2026/index.html"),
-    "news of a tag": ("actualites/etiquettes/event/index.html", "en/news/tags/event/index.html"),
-    "announcement": ("actualites/convention-phenorare/index.html", "en/news/phenorare-agreement/index.html"),
-    "not found": ("404.html", "en/404.html"),
-    "redirect": ("en/jobs/these-emulfa/index.html",),
-}
 Checker = Callable[..., tuple[list[dict], set[Path]]]
 
 
@@ -84,7 +64,7 @@ def problems(messages: list[dict]) -> list[str]:
 def test_every_page_of_both_languages_is_conforming_html(repo_site: Path, fixture_site: Path, nu_checker) -> None:
     messages, read = nu_checker(repo_site, fixture_site)
     pages = {p.relative_to(repo_site).as_posix() for p in repo_site.rglob("*.html")}
-    for kind, paths in KINDS.items():
+    for kind, paths in PAGE_KINDS.items():
         assert set(paths) <= pages, f"the example site has no {kind} page at {paths}"
     assert len(pages) > 100 and {repo_site / page for page in pages} <= read
     assert problems(messages) == []

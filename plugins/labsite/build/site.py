@@ -14,8 +14,10 @@ Nothing reaches ``site_dir`` unless every language built.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
+import posixpath
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +39,7 @@ from labsite.model.site import Site
 from labsite.outputs import cards, feeds, sitemap
 from labsite.outputs.redirects import redirect_pages
 from labsite.outputs.share import card_specs
-from labsite.render import feed_links, templates
+from labsite.render import feed_links, images, templates
 from labsite.render.obfuscation import obfuscate_markdown
 from labsite.render.pageview import PageView
 from labsite.render.share import LOGO, LOGO_SIZE, card_name, card_url
@@ -95,6 +97,15 @@ class LanguageBuild:
         self.rendered_by_others = 0  # the default language's pass: pages the others rendered in its process
         self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
 
+    @functools.cached_property
+    def image_sizes(self) -> dict[str, tuple[int, int]]:
+        """Every image of this language's pass, by where it is published: its (width, height)."""
+        found = {}
+        for asset in self.catalog.assets:
+            if asset.size and (dest := self.catalog.asset_dest(asset, self.lang)) is not None:
+                found[dest] = asset.size
+        return found
+
     def nav(self) -> list[tuple[str | None, str]]:
         """The top navigation: (title if not the page's own, source path)."""
         found: list[tuple[str | None, str]] = []
@@ -148,7 +159,7 @@ class LanguageBuild:
 
     def content(self, page: Page, html: str) -> str:
         """The page's HTML, cleaned before the search index, the feeds and the template see it."""
-        html = sanitize.clean(html)
+        html = images.sized(sanitize.clean(html), posixpath.dirname(page.dest_uri), self.image_sizes)
         if page.item is not None:
             self._contents[page.path] = html  # the feeds carry it, made absolute
         return html

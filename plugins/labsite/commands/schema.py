@@ -10,6 +10,7 @@ from pathlib import Path
 
 from labsite.model.fields import FieldType, Record
 from labsite.model.schemas import (
+    ADDRESS,
     ANNOUNCEMENT,
     ANNOUNCEMENT_PAGE,
     CONTACT,
@@ -40,6 +41,7 @@ TABLES: dict[str, Record] = {
     "announcement": ANNOUNCEMENT,
     "announcement-page": ANNOUNCEMENT_PAGE,
     "contact": CONTACT,
+    "address": ADDRESS,
     "link": LINK,
     "content-page": CONTENT_PAGE,
     "partner": PARTNER,

@@ -11,8 +11,6 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from PIL import Image
-
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
@@ -105,13 +103,6 @@ class PartnerIndex(View):
     groups: tuple[PartnerGroup, ...]
 
 
-def _image_size(catalog: Catalog, project: Project) -> tuple[int, int] | None:
-    if not project.image:
-        return None
-    with Image.open(catalog.root / "projects" / project.slug / project.image) as image:
-        return image.size
-
-
 def card(catalog: Catalog, project: Project, page: Page) -> Card:
     """A published project as a card of a listing in its page's language."""
     lang, text = page.lang, project.texts[page.lang]
@@ -128,7 +119,7 @@ def card(catalog: Catalog, project: Project, page: Page) -> Card:
         sources=project.data_sources,
         image_url=page.url + project.image if project.image else None,
         image_alt=text.image_alt or "",
-        image_size=_image_size(catalog, project),
+        image_size=catalog.image_size(f"{page.key}/{project.image}") if project.image else None,
         hue=int(hashlib.sha256(project.slug.encode()).hexdigest()[:4], 16) % 360,
     )
 

@@ -39,6 +39,7 @@ class NewsRow(View):
     tags: tuple[tuple[str, str], ...]  # (label, tag page url)
     image_url: str | None
     image_alt: str
+    image_size: tuple[int, int] | None
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def _rows(catalog: Catalog, lang: str, base: str) -> tuple[NewsRow, ...]:
             tags,
             image,
             item.texts[lang].image_alt or "",
+            catalog.image_size(f"{page.key}/{item.image}") if item.image else None,
         )
         found.append(row)
     found.sort(key=lambda r: (r.date, r.slug), reverse=True)

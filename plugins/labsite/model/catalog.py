@@ -46,6 +46,7 @@ class Catalog:
     _by_path: Mapping[str, Page] = field(init=False, repr=False, compare=False)
     _by_lang: Mapping[str, tuple[Page, ...]] = field(init=False, repr=False, compare=False)
     _citing: Mapping[str, tuple[Announcement, ...]] = field(init=False, repr=False, compare=False)
+    _sizes: Mapping[str, tuple[int, int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in ("partners", "projects", "announcements", "timings"):
@@ -62,6 +63,7 @@ class Catalog:
             "_by_path": _frozen({page.path: page for page in self.pages}),
             "_by_lang": _frozen({code: tuple(p for p in self.pages if p.lang == code) for code in LANGUAGES}),
             "_citing": _frozen({slug: tuple(found) for slug, found in citing.items()}),
+            "_sizes": _frozen({asset.path: asset.size for asset in self.assets if asset.size}),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -95,6 +97,10 @@ class Catalog:
     def standing(self, item: Item) -> timeline.Standing:
         """Where an item stands today: every date decision of the site asks this."""
         return timeline.standing(item, self.today)
+
+    def image_size(self, path: str) -> tuple[int, int] | None:
+        """The (width, height) of the image at ``path`` (from the repository's root), if it is one."""
+        return self._sizes.get(path)
 
     def asset_dest(self, asset: Asset, lang: str) -> str | None:
         """Where an asset goes inside a language's build; None if its page is not published."""

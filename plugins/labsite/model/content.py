@@ -44,6 +44,8 @@ EXAMPLE_DAY = dt.date(2027, 1, 15)
 LISTING_OF_TYPE = {"project": "projects", "news": "news", "job": "jobs", "call": "jobs"}
 
 LocalTexts = dict[str, str]  # language code -> text
+POSTCODE = r"^[0-9A-Za-z][0-9A-Za-z -]{1,10}$"
+COUNTRY = r"^[A-Z]{2}$"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,6 +86,29 @@ class Link:
 LINK = Record.of(
     Link, one=("un lien", "one link"), plural=("liens", "links"), anchor=("Lien (`links`)", "Link (`links`)")
 )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Address:
+    """Where a position is, as job search engines read it (schema.org PostalAddress)."""
+
+    street: str | None = spec(Text(150), help=("Numéro et voie", "Street address"), example="2 rue Simone Iff")
+    postcode: str | None = spec(
+        Text(12, pattern=POSTCODE, pattern_help="help.postcode"), help=("Code postal", "Postal code"), example="75012"
+    )
+    city: str = spec(Text(80), required=True, help=("Ville", "City"), example="Paris")
+    region: str | None = spec(Text(80), help=("Région", "Region"), example="Île-de-France")
+    country: str | None = spec(
+        Text(2, pattern=COUNTRY, pattern_help="help.country"),
+        help=("Pays : code ISO à deux lettres (FR si absent)", "Country: two-letter ISO code (FR if absent)"),
+        example="FR",
+    )
+
+
+ADDRESS = Record.of(
+    Address, one=("une adresse", "one address"), plural=("adresses", "addresses"),
+    anchor=("Adresse (`addresses`)", "Address (`addresses`)"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -339,6 +364,16 @@ class Announcement:
         example="Paris",
         only_for=JOB_TYPES,
         required_for=JOB_TYPES,
+    )
+    addresses: tuple[Address, ...] = spec(
+        Items(ADDRESS, 0, 5),
+        help=(
+            "Adresses du lieu de travail (affichées, et lues par les moteurs de recherche d’emploi)",
+            "Addresses of the workplace (shown, and read by job search engines)",
+        ),
+        example=[ADDRESS],
+        only_for=JOB_TYPES,
+        default=(),
     )
     contact: Contact | None = spec(
         CONTACT,

@@ -214,8 +214,10 @@ class Text(FieldType):
         return out
 
     def describe(self, lang: str) -> str:
-        if self.pattern:
+        if self.pattern and self.pattern.startswith(SLUG):
             return _in(lang, "minuscules, chiffres et tirets", "lowercase letters, digits and hyphens")
+        if self.pattern:
+            return say(self.pattern_help).render(lang)
         if self.multiline:
             size = f"{self.max_length:,}".replace(",", " ")
             return _in(

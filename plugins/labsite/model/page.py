@@ -27,6 +27,7 @@ class SourcePage:
 class Asset:
     path: str  # relative to the repository root
     owner: str  # key of the page folder it belongs to ("" for content/)
+    size: tuple[int, int] | None = None  # an image's (width, height) in pixels, once checked
 
 
 class View:

@@ -5,6 +5,7 @@ Schemas and guide tables, and ``labsite new`` writes as templates."""
 from __future__ import annotations
 
 from labsite.model.content import (
+    ADDRESS,
     CONTACT,
     LINK,
     Announcement,
@@ -47,4 +48,4 @@ PARTNER = Record.of(Partner)
 PARTNERS = Items(PARTNER, 1, 500)
 TAXONOMY = Record.of(Taxonomy)
 
-__all__ = ["ANNOUNCEMENT", "ANNOUNCEMENT_PAGE", "CONTACT", "CONTENT_PAGE", "LINK", "PARTNER", "PARTNERS", "PROJECT", "PROJECT_PAGE", "TAXONOMY"]  # fmt: skip
+__all__ = ["ADDRESS", "ANNOUNCEMENT", "ANNOUNCEMENT_PAGE", "CONTACT", "CONTENT_PAGE", "LINK", "PARTNER", "PARTNERS", "PROJECT", "PROJECT_PAGE", "TAXONOMY"]  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import markdown
+from babel import Locale
 from markupsafe import Markup
 
 from labsite.common.dates import long_date
@@ -31,6 +32,20 @@ def apply_html(text: str, lang: str) -> Markup:
     return Markup(sanitize.clean(markdown.markdown(escaped_markdown(text, lang))))
 
 
+def addresses_html(announcement: Announcement, lang: str) -> Markup:
+    """The position's postal addresses, one <address> each, as a letter would carry them."""
+    found = Markup()
+    for address in announcement.addresses:
+        town = " ".join(part for part in (address.postcode, address.city) if part)
+        lines = [address.street, town, address.region if not address.postcode else None]
+        if address.country and address.country != "FR":
+            lines.append(Locale.parse(lang).territories.get(address.country, address.country))
+        found += Markup('<address class="ls-address">{}</address>').format(
+            Markup("<br>").join(line for line in lines if line)
+        )
+    return found
+
+
 def details(page: Page, row: JobRow, site_name: str) -> JobDetails:
     announcement = page.item
     assert isinstance(announcement, Announcement) and announcement.kind
@@ -42,7 +57,7 @@ def details(page: Page, row: JobRow, site_name: str) -> JobDetails:
         rows.append(
             (translate(lang, label), Markup(", ").join(link.format(relative(page.url, u), t) for t, u in row.projects))
         )
-    rows.append((translate(lang, "jobs.location"), Markup.escape(row.location)))
+    rows.append((translate(lang, "jobs.location"), Markup.escape(row.location) + addresses_html(announcement, lang)))
     if announcement.opens:
         rows.append((translate(lang, "jobs.opens"), Markup.escape(long_date(announcement.opens, lang))))
     deadline = Markup("<strong>{}</strong> ({})").format(row.deadline_text, row.hint)

@@ -33,6 +33,14 @@ class Alternate:
     is_counterpart: bool  # False when the page has no translation and this is the other home
 
 
+@dataclass(frozen=True)
+class Picture:
+    src: str  # relative link from the current page
+    alt: str
+    width: int
+    height: int
+
+
 class PageView:
     def __init__(
         self,
@@ -87,6 +95,15 @@ class PageView:
         """The page's description, else the site's mission in this language (every page has one)."""
         home = self.catalog.page(HOME, self.lang)
         return self.page.description or (home.description if home else "") or self.page.title
+
+    @property
+    def cover(self) -> Picture | None:
+        """The item's own image, with its size (the image lies beside the page)."""
+        item = self.page.item
+        size = self.catalog.image_size(f"{self.page.key}/{item.image}") if item and item.image else None
+        if item is None or not item.image or size is None:
+            return None
+        return Picture(item.image, item.texts[self.lang].image_alt or "", *size)
 
     def href(self, url: str) -> str:
         """Link from this page to a URL from the site root: relative, or from the host's root for

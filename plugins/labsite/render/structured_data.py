@@ -124,6 +124,29 @@ def research_project(catalog: Catalog, site: Site, page: Page, project: Project)
     return data
 
 
+def job_places(announcement: Announcement, location: str) -> list[dict[str, Any]]:
+    """The position's places: its addresses, else the location text as the town."""
+    if not announcement.addresses:
+        return [
+            {
+                "@type": "Place",
+                "address": {"@type": "PostalAddress", "addressLocality": location, "addressCountry": "FR"},
+            }
+        ]
+    places = []
+    for address in announcement.addresses:
+        fields = {
+            "streetAddress": address.street,
+            "postalCode": address.postcode,
+            "addressLocality": address.city,
+            "addressRegion": address.region,
+            "addressCountry": address.country or "FR",
+        }
+        postal = {"@type": "PostalAddress", **{name: value for name, value in fields.items() if value}}
+        places.append({"@type": "Place", "address": postal})
+    return places
+
+
 def job_posting(site: Site, page: Page, announcement: Announcement, description_html: str) -> dict[str, Any]:
     """schema.org JobPosting (Google for Jobs): only for an open position, on its own page."""
     assert announcement.deadline and announcement.kind
@@ -138,10 +161,7 @@ def job_posting(site: Site, page: Page, announcement: Announcement, description_
         "validThrough": closes.isoformat(),
         "employmentType": list(EMPLOYMENT[announcement.kind]),
         "hiringOrganization": {"@type": "Organization", "name": site.name(lang), "sameAs": site.url("")},
-        "jobLocation": {
-            "@type": "Place",
-            "address": {"@type": "PostalAddress", "addressLocality": location, "addressCountry": "FR"},
-        },
+        "jobLocation": places if len(places := job_places(announcement, location)) > 1 else places[0],
         "identifier": {"@type": "PropertyValue", "name": site.name(lang), "value": announcement.slug},
         "url": site.url(page.url),
         "directApply": False,  # candidates apply to the contact the page gives, not on the site

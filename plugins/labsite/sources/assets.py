@@ -9,6 +9,7 @@ with a PDF header) and its place in the site belongs to no one else.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import warnings
@@ -65,13 +66,45 @@ _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 _CSS_FUNCTION = re.compile(r"(?<![-\w])([-\w]+)\s*\(\s*[\"']?\s*(.?)")  # from a name's start: linear
 
 
-def check_assets(root: Path, assets: Iterable[Asset]) -> list[Diagnostic]:
-    """Every problem of the assets that would be published."""
-    problems = []
+def check_assets(root: Path, assets: Iterable[Asset]) -> tuple[tuple[Asset, ...], list[Diagnostic]]:
+    """The assets that would be published, each image with its size, and all their problems."""
+    checked, problems = [], []
     for asset in assets:
         if reason := problem(root, asset):
             problems.append(Diagnostic(asset.path, 1, 1, "error", "", reason))
-    return problems
+            checked.append(asset)
+        else:
+            checked.append(dataclasses.replace(asset, size=image_size(root / asset.path)))
+    return tuple(checked), problems
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """A checked image's size in CSS pixels (an SVG's from its width and height, else its
+    viewBox), which pages give its <img> so that nothing moves as it loads; None for a PDF."""
+    suffix = path.suffix.lower()
+    if suffix in RASTER_SUFFIXES:
+        with Image.open(path) as image:  # reads the header only
+            return image.size
+    if suffix != ".svg":
+        return None
+    _, svg = next(ET.iterparse(path, events=("start",)))
+    width, height = (_svg_length(svg.get(name)) for name in ("width", "height"))
+    if width and height:
+        return width, height
+    box = (svg.get("viewBox") or "").replace(",", " ").split()
+    try:
+        box_width, box_height = round(float(box[2])), round(float(box[3]))
+    except (IndexError, ValueError):
+        box_width = box_height = 0
+    if box_width > 0 and box_height > 0:
+        return box_width, box_height
+    return 300, 150  # what browsers make of an SVG that says nothing of its size
+
+
+def _svg_length(value: str | None) -> int | None:
+    """A length in pixels ("48", "48px"); None for relative units ("100%", "2em")."""
+    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*", value or "")
+    return round(float(match.group(1))) or None if match else None
 
 
 def problem(root: Path, asset: Asset) -> Message | None:

@@ -153,7 +153,8 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
         else:
             announcements[item.slug] = item
 
-    problems += check_assets(root, tree.assets)  # drafts' too: they are published one day
+    assets, asset_problems = check_assets(root, tree.assets)  # drafts' too: they are published one day
+    problems += asset_problems
     published, sources = {p.path for p in pages}, {s.path for s in tree.pages}
     # An item with errors of its own is not published either; links to it are not errors too.
     published |= {s.path for s in tree.pages if s.kind != "content" and s.key not in unpublished} - published
@@ -175,7 +176,7 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
         root=root,
         today=today,
         pages=tuple(pages),
-        assets=tuple(tree.assets),
+        assets=assets,
         diagnostics=tuple(sorted(set(problems))),
         partners=partners,
         taxonomy=taxonomy,
