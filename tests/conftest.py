@@ -12,7 +12,7 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -332,6 +332,28 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[Path, list[tuple[str, str]]]]:
+    """payload -> the fixture site built with it in every field `labsite check` accepts it in
+    (its site/ folder, and those (field, payload) cases); built once a session."""
+    from tests.fixtures.hostile import FIELDS, with_payloads  # it builds on this module's fixture files
+
+    built: dict[str, tuple[Path, list[tuple[str, str]]]] = {}
+
+    def site(payload: str) -> tuple[Path, list[tuple[str, str]]]:
+        if payload not in built:
+            root = tmp_path_factory.mktemp(f"hostile-{payload}")
+            cases = []
+            for field in FIELDS:
+                probe = write_site(root / "probe" / field.replace(" ", "-"), with_payloads([(field, payload)]))
+                if not build_catalog(probe.parent).errors:
+                    cases.append((field, payload))
+            built[payload] = (build(write_site(root / "site", with_payloads(cases))), cases)
+        return built[payload]
+
+    return site
 
 
 def build_catalog(root: Path, today: dt.date | None = None, previews: bool = False) -> Catalog:

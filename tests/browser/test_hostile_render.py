@@ -11,8 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.conftest import build, build_catalog, write_site
-from tests.fixtures.hostile import FIELDS, PAYLOADS, with_payloads
+from tests.fixtures.hostile import PAYLOADS
 
 PAGES = [
     "",
@@ -38,22 +37,10 @@ PAGES = [
 ]
 
 
-def accepted(tmp_path: Path, payload: str) -> list[tuple[str, str]]:
-    """The fields `labsite check` accepts this payload in."""
-    kept = []
-    for field in FIELDS:
-        root = tmp_path / "probe" / field.replace(" ", "-")
-        write_site(root, with_payloads([(field, payload)]))
-        if not build_catalog(root).errors:
-            kept.append((field, payload))
-    return kept
-
-
 @pytest.mark.parametrize("payload", PAYLOADS)
-def test_accepted_payloads_never_run(tmp_path: Path, serve: Callable[[Path], str], browser, payload: str) -> None:
-    cases = accepted(tmp_path, payload)
+def test_accepted_payloads_never_run(hostile_site, serve: Callable[[Path], str], browser, payload: str) -> None:
+    site, cases = hostile_site(payload)
     assert cases, "every field refused this payload: nothing to render"
-    site = build(write_site(tmp_path / "site", with_payloads(cases)))
     base = serve(site)
     context = browser.new_context()
     dialogs: list[str] = []

@@ -19,7 +19,9 @@ def jsonld(text: str) -> list[dict]:
 
 
 def visible(text: str) -> str:
-    body = text.split('<article class="md-content__inner md-typeset">', 1)[1].rsplit("</article>", 1)[0]
+    # The page's content: an article, or the home page's sections; up to the end of <main>.
+    body = re.split(r'<(?:article|div) class="md-content__inner md-typeset">', text, maxsplit=1)[1]
+    body = body.split("</main>", 1)[0]
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
 
 

@@ -27,7 +27,7 @@ def test_body_images_get_the_size_of_the_file_they_show() -> None:
 def test_a_given_size_an_unknown_file_and_other_text_are_left_alone() -> None:
     body = (
         '<p><img alt="x" src="figure.png" width="100"><img alt="y" src="elsewhere.png">'
-        "<code>&lt;img src=\"figure.png\"&gt;</code></p>"
+        '<code>&lt;img src="figure.png"&gt;</code></p>'
     )
     assert sized(body, "projets/x", SIZES) == body
 

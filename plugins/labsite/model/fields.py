@@ -326,6 +326,9 @@ class Email(FieldType):
         return _in(lang, "adresse électronique", "e-mail address")
 
 
+_URL_UNSAFE = re.compile(r'[<>"{}|\\^`]')
+
+
 @dataclass(frozen=True)
 class Url(FieldType):
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
@@ -335,7 +338,9 @@ class Url(FieldType):
         parts = urlsplit(text)
         if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", text):
             return ck.error(where, say("url.invalid", text=text[:80]))
-        return text
+        # Characters a URL may not hold as such, encoded as a browser's address bar does: every
+        # page, feed and JSON-LD then carries a valid URL.
+        return _URL_UNSAFE.sub(lambda unsafe: f"%{ord(unsafe.group()):02X}", text)
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
