@@ -326,7 +326,7 @@ class Email(FieldType):
         return _in(lang, "adresse électronique", "e-mail address")
 
 
-_URL_UNSAFE = re.compile(r'[<>"{}|\\^`]')
+_URL_UNSAFE = re.compile(r'[<>"{}|\\^`\[\]]')
 
 
 @dataclass(frozen=True)
@@ -340,7 +340,9 @@ class Url(FieldType):
             return ck.error(where, say("url.invalid", text=text[:80]))
         # Characters a URL may not hold as such, encoded as a browser's address bar does: every
         # page, feed and JSON-LD then carries a valid URL.
-        return _URL_UNSAFE.sub(lambda unsafe: f"%{ord(unsafe.group()):02X}", text)
+        host_end = text.find("//") + 2 + len(parts.netloc)  # brackets belong to an IPv6 host only
+        encode = lambda unsafe: f"%{ord(unsafe.group()):02X}"  # noqa: E731
+        return text[:host_end] + _URL_UNSAFE.sub(encode, text[host_end:])
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
