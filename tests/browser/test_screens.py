@@ -79,11 +79,11 @@ def test_every_page_kind_reads_well_on_every_screen(repo_url: str, browser, widt
         for lang, path in zip(LANGUAGES, paths, strict=True):
             tab.goto(repo_url + path.removesuffix("index.html"))
             problems += [f"{width}px {path}: {defect}" for defect in defects(tab)]
-            tab.screenshot(path=folder / f"{lang}-{kind.replace(' ', '-')}.png", full_page=True)
+            tab.screenshot(path=folder / f"{lang}-{kind.replace(' ', '-')}.jpg", full_page=True, quality=80)
             shots += 1
     context.close()
     assert problems == []
-    assert len(list(folder.glob("*.png"))) == shots == 2 * (len(PAGE_KINDS) - 1)
+    assert len(list(folder.glob("*.jpg"))) == shots == 2 * (len(PAGE_KINDS) - 1)
 
 
 def test_the_checks_see_what_a_visitor_would(browser, tmp_path: Path) -> None:
