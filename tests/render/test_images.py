@@ -6,30 +6,53 @@ from pathlib import Path
 
 from PIL import Image
 
-from labsite.render.images import sized
+from labsite.model.images import plan, widths
+from labsite.render.images import BODY_SIZES, responsive
 from labsite.sources.assets import image_size
 
-SIZES = {"projets/x/figure.png": (640, 480), "img/logo.svg": (48, 48)}
+PHOTO = plan("projects/x/Photo 1.JPG", "ab" * 32, 3000, 2000)
+PICTURES = {"projets/x/photo.jpg": PHOTO}
+SIZES = {"projets/x/figure.svg": (640, 480), "img/logo.svg": (48, 48)}
 
 
-def test_body_images_get_the_size_of_the_file_they_show() -> None:
+def test_renditions_never_upscale_and_are_named_by_content() -> None:
+    assert widths(3000) == (480, 960, 1600) and widths(1200) == (480, 960, 1200) and widths(300) == (300,)
+    assert [r.url for r in PHOTO.of("avif")] == [f"media/photo-1-{PHOTO.key[:10]}-{w}.avif" for w in (480, 960, 1600)]
+    assert PHOTO.fallback == "jpeg" and PHOTO.largest.url.endswith("-1600.jpg") and PHOTO.largest.height == 1067
+    assert plan("a/cover.png", "cd" * 32, 800, 400).fallback == "png"
+    assert plan("b/photo.jpg", "ab" * 32, 3000, 2000).key == PHOTO.key  # same bytes, same files
+
+
+def test_a_body_image_becomes_a_picture_of_its_renditions() -> None:
+    body = '<p><img alt="A &quot;photo&quot;" class="wide" src="photo.jpg" title="t"></p>'
+    out = responsive(body, "projets/x", "projets/x/", PICTURES, SIZES)
+    assert out.startswith('<p><picture><source type="image/avif" srcset="../../media/photo-1-')
+    assert out.index('type="image/avif"') < out.index('type="image/webp"') < out.index("<img ")
+    img = out[out.index("<img ") :]
+    assert f'src="../../media/photo-1-{PHOTO.key[:10]}-960.jpg"' in img and f'sizes="{BODY_SIZES}"' in img
+    assert ' alt="A &quot;photo&quot;" class="wide"' in img and ' title="t"' in img
+    assert 'width="3000" height="2000" loading="lazy" decoding="async">' in img and img.endswith("</picture></p>")
+
+
+def test_other_images_get_their_size_and_links_to_photos_their_largest_rendition() -> None:
     body = (
-        '<p><img alt="Figure" src="figure.png"> <img alt="a" src="../../img/logo.svg" />'
-        '<img alt="b" src="figure%2Epng?v=2#top"></p>'
+        '<p><img alt="Figure" src="figure.svg"> <img alt="a" src="../../img/logo.svg" />'
+        '<a href="photo.jpg">full size</a> <a href="https://example.org/photo.jpg">elsewhere</a></p>'
     )
-    assert sized(body, "projets/x", SIZES) == (
-        '<p><img alt="Figure" src="figure.png" width="640" height="480">'
+    assert responsive(body, "projets/x", "projets/x/", PICTURES, SIZES) == (
+        '<p><img alt="Figure" src="figure.svg" width="640" height="480">'
         ' <img alt="a" src="../../img/logo.svg" width="48" height="48">'
-        '<img alt="b" src="figure%2Epng?v=2#top" width="640" height="480"></p>'
+        f'<a href="../../media/photo-1-{PHOTO.key[:10]}-1600.jpg">full size</a>'
+        ' <a href="https://example.org/photo.jpg">elsewhere</a></p>'
     )
 
 
 def test_a_given_size_an_unknown_file_and_other_text_are_left_alone() -> None:
     body = (
-        '<p><img alt="x" src="figure.png" width="100"><img alt="y" src="elsewhere.png">'
-        '<code>&lt;img src="figure.png"&gt;</code></p>'
+        '<p><img alt="x" src="figure.svg" width="100"><img alt="y" src="elsewhere.png">'
+        '<code>&lt;img src="figure.svg"&gt;</code></p>'
     )
-    assert sized(body, "projets/x", SIZES) == body
+    assert responsive(body, "projets/x", "projets/x/", PICTURES, SIZES) == body
 
 
 def test_image_sizes_are_read_from_the_files(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ one diagnostic (path, line, fragment of ``str(diagnostic)``) among the catalog's
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -579,3 +581,22 @@ def test_links_in_code_blocks_are_not_links(tmp_path: Path) -> None:
     body = "```\n[x](missing.md) <iframe>\n```\n\n    ![y](https://example.com/a.png)\n"
     write_site(tmp_path, {**FIXTURE_FILES, PFR: item_page("Cœur", "Un projet.", body)})
     assert build_catalog(tmp_path, today=TODAY).diagnostics == ()
+
+
+def test_a_large_image_is_published_with_a_warning_saying_it_will_be_resized(tmp_path: Path) -> None:
+    wide = io.BytesIO()
+    Image.new("RGB", (4100, 10), "teal").save(wide, "PNG")
+    heavy = io.BytesIO()
+    Image.frombytes("RGB", (1400, 1400), random.Random(7).randbytes(1400 * 1400 * 3)).save(heavy, "PNG")
+    files = {
+        **FIXTURE_FILES,
+        "projects/heart-ai/wide.png": wide.getvalue(),
+        "projects/heart-ai/heavy.png": heavy.getvalue(),
+    }
+    write_site(tmp_path, files)
+    catalog = build_catalog(tmp_path, today=TODAY)
+    assert catalog.errors == []
+    said = {(w.path, w.line): w.message for w in catalog.warnings}
+    assert "this image is 4100×10 pixels and 0.0 MB: it will be resized" in said[("projects/heart-ai/wide.png", 1)]
+    assert "1400×1400 pixels and 5.9 MB" in said[("projects/heart-ai/heavy.png", 1)]
+    assert "consider committing a smaller one" in said[("projects/heart-ai/heavy.png", 1)]

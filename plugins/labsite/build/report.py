@@ -17,6 +17,8 @@ class BuildReport:
     pages: int = 0
     cards_rendered: int = 0
     cards_reused: int = 0
+    images_made: int = 0  # the whole site's, in the default language's report
+    images_reused: int = 0
     phases: dict[str, float] = field(default_factory=dict)  # seconds
     _mark: float = field(default_factory=time.perf_counter, repr=False)
 

@@ -34,9 +34,11 @@ from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from labsite.common.messages import say, shown
 from labsite.common.strings import translate
 from labsite.model.catalog import HOME, Catalog
+from labsite.model.images import Renditions
 from labsite.model.page import Page, SourcePage
 from labsite.model.site import Site
 from labsite.outputs import cards, feeds, sitemap
+from labsite.outputs import images as image_files
 from labsite.outputs.redirects import redirect_pages
 from labsite.outputs.share import card_specs
 from labsite.render import feed_links, images, templates
@@ -47,6 +49,7 @@ from labsite.sources import frontmatter, sanitize
 from labsite.sources.tree import DATA_DIR, ITEM_DIRS
 
 CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
+IMAGE_CACHE = ".cache/images"  # the images' renditions, likewise
 DRAFTS_VARIABLE = "LABSITE_DRAFTS"  # set by `labsite serve --drafts`
 ONE_PROCESS_VARIABLE = "LABSITE_JOBS"  # "1": the languages one after the other, in one process
 # Theme features the site cannot have: Material's tooltips render a title attribute as HTML,
@@ -98,13 +101,17 @@ class LanguageBuild:
         self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
 
     @functools.cached_property
-    def image_sizes(self) -> dict[str, tuple[int, int]]:
-        """Every image of this language's pass, by where it is published: its (width, height)."""
-        found = {}
+    def _images(self) -> tuple[dict[str, Renditions], dict[str, tuple[int, int]]]:
+        """Images of this language's pages, by where the pages see them: the raster ones'
+        renditions, the others' (width, height)."""
+        pictures, sizes = {}, {}
         for asset in self.catalog.assets:
             if asset.size and (dest := self.catalog.asset_dest(asset, self.lang)) is not None:
-                found[dest] = asset.size
-        return found
+                if (renditions := self.catalog.renditions(asset.path)) is not None:
+                    pictures[dest] = renditions
+                else:
+                    sizes[dest] = asset.size
+        return pictures, sizes
 
     def nav(self) -> list[tuple[str | None, str]]:
         """The top navigation: (title if not the page's own, source path)."""
@@ -133,6 +140,8 @@ class LanguageBuild:
             for page in self.pages
         ]
         for asset in self.catalog.assets:
+            if self.catalog.renditions(asset.path) is not None:
+                continue  # published once for the site, as renditions (SiteBuild._write_site_files)
             if (dest := self.catalog.asset_dest(asset, self.lang)) is not None:
                 found.append(SourceFile(asset.path, dest))
         return found
@@ -159,7 +168,7 @@ class LanguageBuild:
 
     def content(self, page: Page, html: str) -> str:
         """The page's HTML, cleaned before the search index, the feeds and the template see it."""
-        html = images.sized(sanitize.clean(html), posixpath.dirname(page.dest_uri), self.image_sizes)
+        html = images.responsive(sanitize.clean(html), posixpath.dirname(page.dest_uri), page.url, *self._images)
         if page.item is not None:
             self._contents[page.path] = html  # the feeds carry it, made absolute
         return html
@@ -346,9 +355,15 @@ class SiteBuild:
         self.log.info("Site published to %s (%s)", target, ", ".join(LANGUAGES))
 
     def _write_site_files(self, site_dir: Path) -> None:
-        """What only the whole site has: the sitemap of both languages, robots.txt, the CNAME of
-        its custom domain, the logo."""
-        site = self.options.site
+        """What only the whole site has: the renditions of its images, the sitemap of both
+        languages, robots.txt, the CNAME of its custom domain, the logo."""
+        root, site = self.options.root, self.options.site
+        stats = image_files.ensure(self.catalog.images, root, root / IMAGE_CACHE, self.card_workers())
+        image_files.publish(self.catalog.images, root / IMAGE_CACHE, site_dir)
+        report = self.language(DEFAULT_LANGUAGE.code).report
+        report.images_made, report.images_reused = stats.made, stats.reused
+        if not self.options.serving:
+            self.log.info("Images: %d made, %d reused from %s", stats.made, stats.reused, IMAGE_CACHE)
         (site_dir / "sitemap.xml").write_bytes(sitemap.render(self.catalog, site))
         (site_dir / "robots.txt").write_bytes(sitemap.robots(site))
         if cname := sitemap.cname(site):

@@ -60,9 +60,8 @@ class Card:
     themes: tuple[tuple[str, str], ...]  # (id, label)
     partners: tuple[str, ...]
     sources: tuple[str, ...]
-    image_url: str | None
-    image_alt: str
-    image_size: tuple[int, int] | None
+    image_url: str | None  # where the original would be published
+    image_source: str | None  # its path in the repository
     hue: int  # of the generated placeholder, stable per project
 
     @property
@@ -118,8 +117,7 @@ def card(catalog: Catalog, project: Project, page: Page) -> Card:
         partners=project.partners,
         sources=project.data_sources,
         image_url=page.url + project.image if project.image else None,
-        image_alt=text.image_alt or "",
-        image_size=catalog.image_size(f"{page.key}/{project.image}") if project.image else None,
+        image_source=f"{page.key}/{project.image}" if project.image else None,
         hue=int(hashlib.sha256(project.slug.encode()).hexdigest()[:4], 16) % 360,
     )
 

@@ -37,9 +37,8 @@ class NewsRow(View):
     date: dt.date
     date_text: str
     tags: tuple[tuple[str, str], ...]  # (label, tag page url)
-    image_url: str | None
-    image_alt: str
-    image_size: tuple[int, int] | None
+    image_url: str | None  # where the original would be published
+    image_source: str | None  # its path in the repository
 
 
 @dataclass(frozen=True)
@@ -83,8 +82,7 @@ def _rows(catalog: Catalog, lang: str, base: str) -> tuple[NewsRow, ...]:
             long_date(item.date, lang),
             tags,
             image,
-            item.texts[lang].image_alt or "",
-            catalog.image_size(f"{page.key}/{item.image}") if item.image else None,
+            f"{page.key}/{item.image}" if item.image else None,
         )
         found.append(row)
     found.sort(key=lambda r: (r.date, r.slug), reverse=True)

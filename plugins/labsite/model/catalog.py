@@ -18,6 +18,7 @@ from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.model import timeline
 from labsite.model.content import Announcement, Item, Partner, Project, Taxonomy
+from labsite.model.images import Renditions, plan
 from labsite.model.page import Asset, Page
 
 HOME = "index"
@@ -47,6 +48,7 @@ class Catalog:
     _by_lang: Mapping[str, tuple[Page, ...]] = field(init=False, repr=False, compare=False)
     _citing: Mapping[str, tuple[Announcement, ...]] = field(init=False, repr=False, compare=False)
     _sizes: Mapping[str, tuple[int, int]] = field(init=False, repr=False, compare=False)
+    _renditions: Mapping[str, Renditions] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in ("partners", "projects", "announcements", "timings"):
@@ -64,6 +66,9 @@ class Catalog:
             "_by_lang": _frozen({code: tuple(p for p in self.pages if p.lang == code) for code in LANGUAGES}),
             "_citing": _frozen({slug: tuple(found) for slug, found in citing.items()}),
             "_sizes": _frozen({asset.path: asset.size for asset in self.assets if asset.size}),
+            "_renditions": _frozen(
+                {a.path: plan(a.path, a.digest, *a.size) for a in self.assets if a.digest and a.size}
+            ),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -101,6 +106,19 @@ class Catalog:
     def image_size(self, path: str) -> tuple[int, int] | None:
         """The (width, height) of the image at ``path`` (from the repository's root), if it is one."""
         return self._sizes.get(path)
+
+    def renditions(self, path: str) -> Renditions | None:
+        """The published forms of the raster image at ``path`` (from the repository's root)."""
+        return self._renditions.get(path)
+
+    @property
+    def images(self) -> tuple[Renditions, ...]:
+        """The renditions of every raster image a published page owns: made once for the whole site."""
+        return tuple(
+            self._renditions[a.path]
+            for a in self.assets
+            if a.path in self._renditions and any(self.asset_dest(a, code) is not None for code in LANGUAGES)
+        )
 
     def asset_dest(self, asset: Asset, lang: str) -> str | None:
         """Where an asset goes inside a language's build; None if its page is not published."""

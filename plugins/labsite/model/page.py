@@ -28,6 +28,7 @@ class Asset:
     path: str  # relative to the repository root
     owner: str  # key of the page folder it belongs to ("" for content/)
     size: tuple[int, int] | None = None  # an image's (width, height) in pixels, once checked
+    digest: str | None = None  # a raster image's sha256: it names its renditions (labsite.model.images)
 
 
 class View:

@@ -19,7 +19,7 @@ from labsite.model.catalog import HOME, Catalog
 from labsite.model.content import Announcement
 from labsite.model.page import Page
 from labsite.model.site import Site
-from labsite.render import feed_links, share, structured_data
+from labsite.render import feed_links, images, share, structured_data
 from labsite.render.job_panel import JobDetails, details
 from labsite.render.obfuscation import email_html
 
@@ -31,14 +31,6 @@ class Alternate:
     href: str  # relative link from the current page
     url: str  # absolute URL, for <link rel="alternate" hreflang>
     is_counterpart: bool  # False when the page has no translation and this is the other home
-
-
-@dataclass(frozen=True)
-class Picture:
-    src: str  # relative link from the current page
-    alt: str
-    width: int
-    height: int
 
 
 class PageView:
@@ -96,14 +88,27 @@ class PageView:
         home = self.catalog.page(HOME, self.lang)
         return self.page.description or (home.description if home else "") or self.page.title
 
+    def image(self, source: str, url: str, alt: str, sizes: str, *, lazy: bool = True, main: bool = False) -> Markup:
+        """An image the template shows (``source``: its repository path; ``url``: where the
+        original lies beside its page): a <picture> of its renditions if it is a raster image,
+        else an <img> of the original; sized either way."""
+        if (renditions := self.catalog.renditions(source)) is not None:
+            return images.picture(renditions, self.page.url, alt, sizes, lazy=lazy, main=main)
+        size = self.catalog.image_size(source) or (300, 150)
+        return Markup('<img src="{}" alt="{}" width="{}" height="{}"{}>').format(
+            self.href(url), alt, *size, Markup(' loading="lazy" decoding="async"') if lazy and not main else ""
+        )
+
     @property
-    def cover(self) -> Picture | None:
-        """The item's own image, with its size (the image lies beside the page)."""
+    def cover(self) -> Markup | None:
+        """The item's own image, the page's main one."""
         item = self.page.item
-        size = self.catalog.image_size(f"{self.page.key}/{item.image}") if item and item.image else None
-        if item is None or not item.image or size is None:
+        if item is None or not item.image:
             return None
-        return Picture(item.image, item.texts[self.lang].image_alt or "", *size)
+        alt = item.texts[self.lang].image_alt or ""
+        return self.image(
+            f"{self.page.key}/{item.image}", self.page.url + item.image, alt, images.COVER_SIZES, main=True
+        )
 
     def href(self, url: str) -> str:
         """Link from this page to a URL from the site root: relative, or from the host's root for

@@ -120,7 +120,8 @@ def research_project(catalog: Catalog, site: Site, page: Page, project: Project)
     if project.funding:
         data["funder"] = [{"@type": "Organization", "name": f[lang]} for f in project.funding]
     if project.image:
-        data["image"] = site.url(page.url + project.image)
+        renditions = catalog.renditions(f"{page.key}/{project.image}")
+        data["image"] = site.url(renditions.largest.url if renditions else page.url + project.image)
     return data
 
 

@@ -10,7 +10,7 @@ import jinja2
 import jinja2.bccache
 
 from labsite.common.strings import translate
-from labsite.render import csp
+from labsite.render import csp, images
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -69,4 +69,4 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
 
 def template_globals(lang: str) -> dict[str, Any]:
     say: Callable[[str], str] = lambda key: translate(lang, key)  # noqa: E731
-    return {"ls_t": say, "ls_csp": csp.POLICY}
+    return {"ls_t": say, "ls_csp": csp.POLICY, "ls_sizes": images.SIZES}

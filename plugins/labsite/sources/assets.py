@@ -10,6 +10,7 @@ with a PDF header) and its place in the site belongs to no one else.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import re
 import warnings
@@ -26,7 +27,11 @@ from labsite.model.page import Asset
 from labsite.sources.tree import CONTENT_DIR
 
 MAX_ASSET_BYTES = 20 * 1024 * 1024
+ORIENTATION = 0x0112  # the EXIF tag
 MAX_IMAGE_SIDE = 10_000
+# Beyond these an image is still published (resized: labsite.outputs.images), with a warning.
+LARGE_IMAGE_SIDE = 4_000
+LARGE_IMAGE_BYTES = 5_000_000
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 KINDS = (*RASTER_SUFFIXES, ".svg", ".pdf")
 # Places in a language's site that the theme and the build write (content/ assets land at its root).
@@ -74,7 +79,16 @@ def check_assets(root: Path, assets: Iterable[Asset]) -> tuple[tuple[Asset, ...]
             problems.append(Diagnostic(asset.path, 1, 1, "error", "", reason))
             checked.append(asset)
         else:
-            checked.append(dataclasses.replace(asset, size=image_size(root / asset.path)))
+            path = root / asset.path
+            size, digest = image_size(path), None
+            if path.suffix.lower() in RASTER_SUFFIXES:
+                data = path.read_bytes()
+                digest = hashlib.sha256(data).hexdigest()
+                if size and (size[0] > LARGE_IMAGE_SIDE or len(data) > LARGE_IMAGE_BYTES):
+                    megabytes = f"{len(data) / 1_000_000:.1f}"
+                    warning = say("asset.large_image", width=size[0], height=size[1], size=megabytes)
+                    problems.append(Diagnostic(asset.path, 1, 1, "warning", "", warning))
+            checked.append(dataclasses.replace(asset, size=size, digest=digest))
     return tuple(checked), problems
 
 
@@ -84,7 +98,9 @@ def image_size(path: Path) -> tuple[int, int] | None:
     suffix = path.suffix.lower()
     if suffix in RASTER_SUFFIXES:
         with Image.open(path) as image:  # reads the header only
-            return image.size
+            width, height = image.size
+            turned = image.getexif().get(ORIENTATION) in (5, 6, 7, 8)  # a quarter turn: shown the other way
+        return (height, width) if turned else (width, height)
     if suffix != ".svg":
         return None
     _, svg = next(ET.iterparse(path, events=("start",)))

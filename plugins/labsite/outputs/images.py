@@ -1,0 +1,134 @@
+"""The renditions of the site's raster images (labsite.model.images), made with Pillow.
+
+Each is drawn from the source turned upright (its EXIF orientation applied), converted to sRGB,
+and saved with no metadata at all: no EXIF (GPS position, camera, author), XMP, IPTC or colour
+profile goes online. They are cached under their key, like the cards, so an unchanged image
+is made once; the missing ones are made in parallel, one process an image.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import stat
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps
+
+from labsite.model.images import Renditions
+
+DIGEST_SUFFIX = ".sha256"
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+_OPTIONS = {
+    "avif": {"quality": 55, "speed": 8},
+    "webp": {"quality": 80, "method": 4},
+    "jpeg": {"quality": 82, "progressive": True, "optimize": True},
+    "png": {"optimize": True},
+}
+
+
+def prepared(source: Image.Image) -> Image.Image:
+    """``source`` upright, in sRGB, as RGB (or RGBA if it has transparency), with no metadata."""
+    image = ImageOps.exif_transpose(source)
+    profile = image.info.get("icc_profile")
+    alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    image = image.convert("RGBA" if alpha else "RGB")
+    if profile:
+        try:
+            embedded = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            image = ImageCms.profileToProfile(image, embedded, _SRGB, outputMode=image.mode)
+        except (ImageCms.PyCMSError, OSError):
+            pass  # an unreadable profile: its pixels are taken as sRGB, as browsers do
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)  # a new image: no info, EXIF or profile carried over
+    return clean
+
+
+def _make(renditions: Renditions, source: str, folder: str) -> None:
+    """Every file of ``renditions`` into the cache ``folder``, each written whole or not at all."""
+    with Image.open(source) as opened:
+        image = prepared(opened)
+    resized: dict[int, Image.Image] = {}
+    for rendition in renditions.files:
+        if rendition.width not in resized:
+            size = (rendition.width, rendition.height)
+            resized[rendition.width] = image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
+        picture = resized[rendition.width]
+        if rendition.format == "jpeg" and picture.mode == "RGBA":
+            picture = picture.convert("RGB")
+        out = io.BytesIO()
+        picture.save(out, rendition.format.upper(), **_OPTIONS[rendition.format])
+        _write(Path(folder) / cache_name(renditions, rendition.url), out.getvalue())
+
+
+def _write(path: Path, data: bytes) -> None:
+    for target, content in ((Path(f"{path}{DIGEST_SUFFIX}"), hashlib.sha256(data).hexdigest().encode()), (path, data)):
+        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(content)
+        os.replace(temporary, target)
+
+
+def cache_name(renditions: Renditions, url: str) -> str:
+    return f"{renditions.key}-{url.rsplit('-', 1)[1]}"  # key-<width>.<ext>
+
+
+# Entries verified by this process, with the (inode, size, mtime) they had.
+_VERIFIED: dict[str, tuple[int, int, int]] = {}
+
+
+def trusted(path: Path) -> bool:
+    """Whether a cache entry is a file this code wrote: a regular file whose content hash is the
+    one recorded beside it (anything planted under its name is made again)."""
+    try:
+        entry = os.lstat(path)
+        if not stat.S_ISREG(entry.st_mode) or os.path.islink(f"{path}{DIGEST_SUFFIX}"):
+            return False
+        stamp = (entry.st_ino, entry.st_size, entry.st_mtime_ns)
+        if _VERIFIED.get(str(path)) == stamp:
+            return True
+        verified = hashlib.sha256(path.read_bytes()).hexdigest().encode() == Path(f"{path}{DIGEST_SUFFIX}").read_bytes()
+    except OSError:
+        return False
+    if verified:
+        _VERIFIED[str(path)] = stamp
+    return verified
+
+
+@dataclass
+class ImageStats:
+    made: int = 0  # images whose renditions were made
+    reused: int = 0  # images whose renditions were all in the cache
+    files: int = 0  # renditions published
+
+
+def ensure(images: tuple[Renditions, ...], root: Path, cache_dir: Path, workers: int) -> ImageStats:
+    """Make the renditions missing from the cache (sources are read from ``root``)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    missing = [r for r in images if not all(trusted(cache_dir / cache_name(r, f.url)) for f in r.files)]
+    stats = ImageStats(made=len(missing), reused=len(images) - len(missing), files=sum(len(r.files) for r in images))
+    jobs = [(r, str(root / r.source), str(cache_dir)) for r in missing]
+    if len(jobs) > 1 and workers > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context("spawn")) as pool:
+            list(pool.map(_make, *zip(*jobs, strict=True)))
+    else:
+        for job in jobs:
+            _make(*job)
+    return stats
+
+
+def publish(images: tuple[Renditions, ...], cache_dir: Path, site_dir: Path) -> None:
+    """Put every rendition into the site, once for both languages."""
+    made: set[Path] = set()
+    for renditions in images:
+        for rendition in renditions.files:
+            target = site_dir / rendition.url
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if not target.exists():
+                shutil.copyfile(cache_dir / cache_name(renditions, rendition.url), target)
