@@ -83,14 +83,16 @@ def test_every_kind_of_edit_shows_on_every_page_it_affects(served: tuple[Path, s
     for lang, alt in (("fr", "Un cœur"), ("en", "A heart")):
         _edit(root, f"projects/heart-ai/index.{lang}.md", "\n---\n", f'\nimage_alt: "{alt}"\n---\n')
     _edit(root, "projects/heart-ai/index.yml", "acronym: HAIKU", "acronym: HAIKU\nimage: cover.png")
-    cover = "document.querySelector('img[src$=\"cover.png\"]')"
+    cover = "document.querySelector('.ls-cover img')"  # a rendition of it: made again when it changes
     for width in (40, 64):
         if width == 64:
             Image.new("RGB", (64, 20), "blue").save(root / "projects/heart-ai/cover.png")
         for page in ("projets/heart-ai/", "en/projects/heart-ai/"):
             tab.goto(base + page)
             tab.wait_for_function(
-                f"() => {cover} && {cover}.complete && {cover}.naturalWidth === {width}", timeout=30_000
+                # The rendition of that width (naturalWidth is scaled by srcset's sizes)
+                f"() => {cover} && {cover}.complete && {cover}.currentSrc.endsWith('-{width}.avif')",
+                timeout=30_000,
             )
     tab.close()
 

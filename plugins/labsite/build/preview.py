@@ -74,6 +74,8 @@ def affected(previous: Catalog, current: Catalog, changes: set[str]) -> Rebuild:
     for path in changes:
         if path.startswith(f"{CONTENT_DIR}/"):
             before, after = previous.by_path(path), current.by_path(path)
+            if before is None and after is None:
+                return Rebuild(listed, None)  # a file beside the pages (an image): any page may show it
             if before is None or after is None or (before.title, before.url) != (after.title, after.url):
                 return Rebuild(listed, None)  # the navigation of every page names it
             pages.add(path)
