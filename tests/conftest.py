@@ -11,12 +11,12 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from labsite.build import static_host
 from labsite.build.catalog import make_catalog
 from labsite.common import clock
 from labsite.model.catalog import Catalog
@@ -270,30 +270,9 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(root / "mkdocs.yml", "--strict")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static host like GitHub Pages: the site's own 404.html for missing pages."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 def start_server(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    """A static host like GitHub Pages: gzip, the site's own 404.html for missing pages."""
+    return static_host.serve(folder)
 
 
 @pytest.fixture
