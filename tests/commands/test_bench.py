@@ -56,7 +56,8 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
         m["name"].strip(): m
         for m in (
             re.match(
-                r"(?P<name>.{34}) +(?P<wall>\d+\.\d\d)s +(?P<pages>\d+) +(?P<rate>\d+\.\d) +(?P<rss>[\d,]+) MiB +(?P<cards>\d+/\d+|-)$",
+                r"(?P<name>.{34}) +(?P<wall>\d+\.\d\d)s +(?P<pages>\d+) +(?P<rate>\d+\.\d) +(?P<rss>[\d,]+) MiB"
+                r" +(?P<cards>\d+/\d+|-) +(?P<images>\d+/\d+|-)$",
                 line,
             )
             for line in lines[2:6]
@@ -64,13 +65,16 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
         if m
     }
     assert set(rows) == {
-        "labsite, cold card cache",
+        "labsite, cold caches",
         "labsite, warm",
         "labsite, warm, one process",
         "plain Material (same Markdown)",
     }
-    cold, warm = rows["labsite, cold card cache"], rows["labsite, warm"]
+    cold, warm = rows["labsite, cold caches"], rows["labsite, warm"]
     assert cold["cards"] == f"{cold['pages']}/0" and warm["cards"] == f"0/{warm['pages']}"
+    assert cold["images"] == "1/0" and warm["images"] == "0/1"  # one project in four has a cover
+    assert "project directory: 3 cards, 1 with an image; HTML 0." in result.stdout
+    assert re.search(r"at 390 px: filters respond after \d+\.\d\d s; 1 of 1 card images fetched", result.stdout)
     assert all(float(row["wall"]) > 0 and int(row["rss"].replace(",", "")) > 0 for row in rows.values())
     assert sum(line.startswith("ratio ") for line in lines) == 3
     for phase in bench.PHASES:

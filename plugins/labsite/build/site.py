@@ -362,6 +362,7 @@ class SiteBuild:
         image_files.publish(self.catalog.images, root / IMAGE_CACHE, site_dir)
         report = self.language(DEFAULT_LANGUAGE.code).report
         report.images_made, report.images_reused = stats.made, stats.reused
+        report.lap("images")
         if not self.options.serving:
             self.log.info("Images: %d made, %d reused from %s", stats.made, stats.reused, IMAGE_CACHE)
         (site_dir / "sitemap.xml").write_bytes(sitemap.render(self.catalog, site))

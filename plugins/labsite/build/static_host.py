@@ -24,7 +24,7 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().send_head()
-        body = _compressed(str(path), path.stat().st_mtime_ns)
+        body = compressed(str(path), path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -46,7 +46,7 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
 
 
 @functools.lru_cache(maxsize=4096)
-def _compressed(path: str, mtime_ns: int) -> bytes:
+def compressed(path: str, mtime_ns: int) -> bytes:
     del mtime_ns  # part of the cache key only
     return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 

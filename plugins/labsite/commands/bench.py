@@ -23,10 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from PIL import Image
 
+from labsite.build import static_host
 from labsite.build.report import REPORT_DIR
 from labsite.model.content import DATA_SOURCES, JOB_KINDS, STATUSES
 
+COVER_EVERY = 4  # one project in four has a cover image, as in the lab's own directory
+COVER_SIZE = (1600, 840)
+CHROMIUM = "/usr/bin/chromium"
 WORDS = [
     "patients",
     "données",
@@ -116,6 +121,14 @@ def _page(title: str, summary: str, body: str, **fields: str) -> str:
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body
 
 
+def _cover(rng: random.Random) -> Image.Image:
+    """A photo-like cover (a colour gradient under grain, as JPEG compresses photos), 1600x840."""
+    tint = Image.new("RGB", COVER_SIZE, tuple(rng.randint(40, 220) for _ in range(3)))
+    shade = Image.linear_gradient("L").resize(COVER_SIZE).rotate(rng.randint(0, 359), expand=False)
+    grain = Image.effect_noise(COVER_SIZE, 40).convert("RGB")
+    return Image.blend(Image.composite(tint, grain, shade), grain, 0.15)
+
+
 def _write(folder: Path, facts: dict, fr: str, en: str) -> None:
     folder.mkdir(parents=True)
     (folder / "index.yml").write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -151,11 +164,29 @@ def make_corpus(target: Path, site_root: Path, projects: int, news: int, jobs: i
             "contacts": [{"name": f"Personne {i}", "email": f"personne{i}@example.org"}],
             "draft": False,
         }
-        fr = _page(f"Projet {i} : {_sentence(rng, WORDS, 6)[:-1]}", _sentence(rng, WORDS, 18), _body(rng, WORDS, "fr"))
+        pictured = i % COVER_EVERY == 0
+        alts = (
+            ({"image_alt": "Illustration du projet"}, {"image_alt": "The project's illustration"})
+            if pictured
+            else ({}, {})
+        )
+        if pictured:
+            facts["image"] = "cover.jpg"
+        fr = _page(
+            f"Projet {i} : {_sentence(rng, WORDS, 6)[:-1]}",
+            _sentence(rng, WORDS, 18),
+            _body(rng, WORDS, "fr"),
+            **alts[0],
+        )
         en = _page(
-            f"Project {i}: {_sentence(rng, WORDS_EN, 6)[:-1]}", _sentence(rng, WORDS_EN, 18), _body(rng, WORDS_EN, "en")
+            f"Project {i}: {_sentence(rng, WORDS_EN, 6)[:-1]}",
+            _sentence(rng, WORDS_EN, 18),
+            _body(rng, WORDS_EN, "en"),
+            **alts[1],
         )
         _write(target / "projects" / slug, facts, fr, en)
+        if pictured:
+            _cover(rng).save(target / "projects" / slug / "cover.jpg", "JPEG", quality=85)
     for i in range(news):
         facts = {
             "type": "news",
@@ -287,6 +318,7 @@ PHASES = (
     "markdown and templates",
     "cards",
     "feeds",
+    "images",
     "waiting for the other languages",
     "writing",
 )
@@ -300,14 +332,19 @@ def report(runs: list[Run], corpus: str, out=sys.stdout) -> None:
     """Print the figures: one line a build, the ratios, and the phases of each labsite build."""
     print(f"corpus: {corpus}; machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", file=out)
     print(
-        f"{'build':34} {'wall':>9} {'pages':>7} {'pages/s':>8} {'peak RSS':>10} {'cards rendered/reused':>22}", file=out
+        f"{'build':34} {'wall':>9} {'pages':>7} {'pages/s':>8} {'peak RSS':>10} {'cards rendered/reused':>22}"
+        f" {'images made/reused':>19}",
+        file=out,
     )
     for run in runs:
         rendered = sum(r["cards_rendered"] for r in run.reports.values())
         reused = sum(r["cards_reused"] for r in run.reports.values())
         cards = f"{rendered}/{reused}" if run.reports else "-"
+        made, kept = (sum(r.get(k, 0) for r in run.reports.values()) for k in ("images_made", "images_reused"))
+        pictures = f"{made}/{kept}" if run.reports else "-"
         print(
-            f"{run.name:34} {run.wall:8.2f}s {run.pages:7d} {run.pages_per_second:8.1f} {_mib(run.peak_rss):>10} {cards:>22}",
+            f"{run.name:34} {run.wall:8.2f}s {run.pages:7d} {run.pages_per_second:8.1f} {_mib(run.peak_rss):>10}"
+            f" {cards:>22} {pictures:>19}",
             file=out,
         )
     plain = next((r for r in runs if r.name.startswith("plain")), None)
@@ -343,7 +380,7 @@ def bench(
         return run
 
     runs = [
-        ours("labsite, cold card cache"),
+        ours("labsite, cold caches"),
         ours("labsite, warm"),
         ours("labsite, warm, one process", LABSITE_JOBS="1"),
     ]
@@ -360,9 +397,54 @@ def bench(
             )
         )
     report(runs, f"{projects} projects, {news} news, {jobs} job ads", out)
+    directory(corpus / "site", out)
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return runs
+
+
+# In the directory page: when its filters work, and which card images the browser fetched.
+_READY = "() => { const f = document.querySelector('form[data-ls-filters]'); return f && !f.hidden; }"
+_LOADED = "() => performance.getEntriesByType('resource').filter(e => e.name.includes('/media/')).length"
+
+
+def directory(site: Path, out=sys.stdout) -> None:
+    """How the project directory fares in Chromium, on a phone and a laptop, served with gzip:
+    its HTML's weight, the card images fetched at first, and when its filters respond."""
+    page = site / "projets" / "index.html"
+    html = page.read_bytes()
+    cards, pictured = html.count(b'class="ls-project"'), html.count(b"<picture>")
+    gzipped = len(static_host.compressed(str(page), page.stat().st_mtime_ns))
+    print(
+        f"project directory: {cards} cards, {pictured} with an image; HTML {len(html) / 1e6:.2f} MB"
+        f" ({gzipped / 1e3:.0f} kB with gzip)",
+        file=out,
+    )
+    if not Path(CHROMIUM).exists():
+        print(f"  in a browser: not measured ({CHROMIUM} is missing)", file=out)
+        return
+    from playwright.sync_api import sync_playwright
+
+    server, url = static_host.serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            for width, height in ((390, 844), (1280, 800)):
+                context = browser.new_context(viewport={"width": width, "height": height})
+                tab = context.new_page()
+                tab.goto(url + "projets/", wait_until="commit")
+                tab.wait_for_function(_READY, polling=10)
+                ready = tab.evaluate("performance.now()") / 1000
+                tab.wait_for_load_state("networkidle")
+                print(
+                    f"  at {width} px: filters respond after {ready:.2f} s;"
+                    f" {tab.evaluate(_LOADED)} of {pictured} card images fetched before any scrolling",
+                    file=out,
+                )
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
 
 
 def free_port() -> int:
