@@ -3,10 +3,11 @@ at widths that fit the layout, cached and shared by both languages."""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageCms
 
 from labsite.model.images import plan
 from labsite.outputs import images
@@ -64,7 +65,7 @@ def test_a_planted_cache_entry_is_made_again(tmp_path: Path) -> None:
     Image.new("RGB", (600, 300), "teal").save(source)
     other = tmp_path / "other.png"
     Image.new("RGB", (300, 600), "navy").save(other)
-    renditions = (plan("photo.jpg", "11" * 32, 600, 300), plan("other.png", "22" * 32, 300, 600))
+    renditions = (plan("photo.jpg", "11" * 32, 600, 300), plan("other.png", "22" * 32 + ":alpha", 300, 600))
     cache = tmp_path / "cache"
     stats = images.ensure(renditions, tmp_path, cache, workers=2)  # two images: made in parallel
     assert (stats.made, stats.reused, stats.files) == (2, 0, 9)
@@ -75,3 +76,15 @@ def test_a_planted_cache_entry_is_made_again(tmp_path: Path) -> None:
     images.publish(renditions, cache, tmp_path / "site")
     with Image.open(tmp_path / "site" / renditions[1].largest.url) as largest:
         assert largest.size == (300, 600) and largest.format == "PNG"
+
+
+def test_an_embedded_colour_profile_is_applied_then_dropped() -> None:
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    source = Image.new("RGB", (8, 8), (200, 120, 40))
+    encoded = io.BytesIO()
+    source.save(encoded, "PNG", icc_profile=profile)
+    with Image.open(encoded) as opened:
+        assert opened.info.get("icc_profile")
+        clean = images.prepared(opened)
+    assert "icc_profile" not in clean.info and clean.mode == "RGB"
+    assert all(abs(a - b) <= 2 for a, b in zip(clean.getpixel((4, 4)), (200, 120, 40), strict=True))

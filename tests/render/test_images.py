@@ -19,7 +19,8 @@ def test_renditions_never_upscale_and_are_named_by_content() -> None:
     assert widths(3000) == (480, 960, 1600) and widths(1200) == (480, 960, 1200) and widths(300) == (300,)
     assert [r.url for r in PHOTO.of("avif")] == [f"media/photo-1-{PHOTO.key[:10]}-{w}.avif" for w in (480, 960, 1600)]
     assert PHOTO.fallback == "jpeg" and PHOTO.largest.url.endswith("-1600.jpg") and PHOTO.largest.height == 1067
-    assert plan("a/cover.png", "cd" * 32, 800, 400).fallback == "png"
+    assert plan("a/cover.png", "cd" * 32, 800, 400).fallback == "jpeg"  # no transparency: a JPEG will do
+    assert plan("a/logo.png", "cd" * 32 + ":alpha", 800, 400).fallback == "png"
     assert plan("b/photo.jpg", "ab" * 32, 3000, 2000).key == PHOTO.key  # same bytes, same files
 
 

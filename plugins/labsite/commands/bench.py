@@ -126,7 +126,7 @@ def _cover(rng: random.Random) -> Image.Image:
     tint = Image.new("RGB", COVER_SIZE, tuple(rng.randint(40, 220) for _ in range(3)))
     shade = Image.linear_gradient("L").resize(COVER_SIZE).rotate(rng.randint(0, 359), expand=False)
     grain = Image.effect_noise(COVER_SIZE, 40).convert("RGB")
-    return Image.blend(Image.composite(tint, grain, shade), grain, 0.15)
+    return Image.blend(Image.composite(tint, grain, shade), grain, 0.06)
 
 
 def _write(folder: Path, facts: dict, fr: str, en: str) -> None:

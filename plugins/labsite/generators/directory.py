@@ -64,10 +64,6 @@ class Card:
     image_source: str | None  # its path in the repository
     hue: int  # of the generated placeholder, stable per project
 
-    @property
-    def search_text(self) -> str:
-        return " ".join((self.acronym, self.title, self.summary)).casefold()
-
 
 @dataclass(frozen=True)
 class Directory(View):

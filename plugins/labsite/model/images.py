@@ -15,7 +15,7 @@ MEDIA_DIR = "media"  # at the site's root, for every language
 WIDTHS = (480, 960, 1600)  # never more than the source's own width
 MODERN = (("avif", "image/avif"), ("webp", "image/webp"))  # in the order a browser should prefer them
 # What the files are made with: a change here names (and makes) every file anew.
-SETTINGS = "1:avif q55 s8, webp q80 m4, jpeg q82 progressive, png optimize; exif transposed, srgb, no metadata"
+SETTINGS = "2:avif q55 s10, webp q80 m4, jpeg q82 progressive, png optimize; exif transposed, srgb, no metadata"
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,11 @@ def widths(width: int) -> tuple[int, ...]:
 
 
 def plan(source: str, data_digest: str, width: int, height: int) -> Renditions:
-    """The renditions of the image at ``source`` (repository path) whose bytes hash to ``data_digest``."""
+    """The renditions of the image at ``source`` (repository path) whose bytes hash to
+    ``data_digest`` (":alpha" after it: the image has transparency)."""
     key = hashlib.sha256(f"{data_digest}\n{SETTINGS}".encode()).hexdigest()[:20]
     path = PurePosixPath(source)
-    fallback = "jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "png"
+    fallback = "png" if data_digest.endswith(":alpha") else "jpeg"  # PNG only to keep transparency
     stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:40] or "image"
     files = []
     for fmt in (*(name for name, _ in MODERN), fallback):

@@ -28,7 +28,8 @@ class Asset:
     path: str  # relative to the repository root
     owner: str  # key of the page folder it belongs to ("" for content/)
     size: tuple[int, int] | None = None  # an image's (width, height) in pixels, once checked
-    digest: str | None = None  # a raster image's sha256: it names its renditions (labsite.model.images)
+    # A raster image's sha256 (":alpha" after it if it has transparency): it names its renditions.
+    digest: str | None = None
 
 
 class View:

@@ -25,7 +25,7 @@ from labsite.model.images import Renditions
 DIGEST_SUFFIX = ".sha256"
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _OPTIONS = {
-    "avif": {"quality": 55, "speed": 8},
+    "avif": {"quality": 55, "speed": 10},
     "webp": {"quality": 80, "method": 4},
     "jpeg": {"quality": 82, "progressive": True, "optimize": True},
     "png": {"optimize": True},

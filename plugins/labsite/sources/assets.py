@@ -84,12 +84,19 @@ def check_assets(root: Path, assets: Iterable[Asset]) -> tuple[tuple[Asset, ...]
             if path.suffix.lower() in RASTER_SUFFIXES:
                 data = path.read_bytes()
                 digest = hashlib.sha256(data).hexdigest()
+                if transparent(path):  # its renditions' fallback keeps the transparency: PNG
+                    digest = f"{digest}:alpha"
                 if size and (size[0] > LARGE_IMAGE_SIDE or len(data) > LARGE_IMAGE_BYTES):
                     megabytes = f"{len(data) / 1_000_000:.1f}"
                     warning = say("asset.large_image", width=size[0], height=size[1], size=megabytes)
                     problems.append(Diagnostic(asset.path, 1, 1, "warning", "", warning))
             checked.append(dataclasses.replace(asset, size=size, digest=digest))
     return tuple(checked), problems
+
+
+def transparent(path: Path) -> bool:
+    with Image.open(path) as image:
+        return image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
 
 
 def image_size(path: Path) -> tuple[int, int] | None:

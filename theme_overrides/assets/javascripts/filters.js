@@ -5,7 +5,7 @@
 
    <form data-ls-filters data-target="LIST_ID" data-results="ID" data-none="ID" data-browse="ID"
          data-count-one="{n} item" data-count-other="{n} items">
-     <input name="q">                        matches the items' data-text
+     <input name="q">                        matches the items' text
      <select name="PARAM" data-attr="ATTR">  matches the items' space-separated data-ATTR
    Items: the elements with data-ls-item inside the list. */
 (function () {
@@ -14,6 +14,8 @@
     var list = document.getElementById(form.getAttribute("data-target"));
     if (!list) return;
     var items = Array.prototype.slice.call(list.querySelectorAll("[data-ls-item]"));
+    // What the search box matches: each item's own text, read once.
+    items.forEach(function (item) { item.lsText = item.textContent.replace(/\s+/g, " ").toLowerCase(); });
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-attr]"));
     var search = form.elements.q;
     var results = document.getElementById(form.getAttribute("data-results"));
@@ -33,8 +35,8 @@
     }
 
     function matches(item, except) {
-      var text = search ? search.value.trim().toLowerCase() : "";
-      if (text && (item.getAttribute("data-text") || "").indexOf(text) === -1) return false;
+      var text = search ? search.value.trim().replace(/\s+/g, " ").toLowerCase() : "";
+      if (text && item.lsText.indexOf(text) === -1) return false;
       return selects.every(function (select) {
         return select === except || !select.value || values(item, select).indexOf(select.value) !== -1;
       });
