@@ -8,6 +8,7 @@ from PIL import Image
 
 from labsite.model.images import plan, widths
 from labsite.render.images import BODY_SIZES, responsive
+from labsite.render.standalone import standalone_html
 from labsite.sources.assets import image_size
 
 PHOTO = plan("projects/x/Photo 1.JPG", "ab" * 32, 3000, 2000)
@@ -71,3 +72,12 @@ def test_image_sizes_are_read_from_the_files(tmp_path: Path) -> None:
     assert image_size(tmp_path / "box.svg") == (48, 24)
     assert image_size(tmp_path / "bare.svg") == (300, 150)  # as a browser draws it
     assert image_size(tmp_path / "doc.pdf") is None
+
+
+def test_feeds_and_job_boards_get_a_plain_image_with_an_absolute_address() -> None:
+    body = responsive('<p><img alt="A photo" src="photo.jpg"></p>', "projets/x", "projets/x/", PICTURES, SIZES)
+    alone = standalone_html(body, "https://lab.example.org/projets/x/")
+    assert alone == (
+        f'<p><img src="https://lab.example.org/media/photo-1-{PHOTO.key[:10]}-960.jpg"'
+        ' alt="A photo" width="3000" height="2000"></p>'
+    )
