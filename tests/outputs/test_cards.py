@@ -10,6 +10,7 @@ from PIL import Image
 
 from labsite.outputs import cards
 from labsite.outputs.cards import CardSpec
+from tests.conftest import REPO
 
 FRENCH = "Œuvre « Été » : l’hôpital n° 1 à Noël — ça, c’est « œcuménique » ; Ça ÉTÉ ÀÇÉÈÊËÎÏÔÙÛÜŸ àâäçéèêëîïôöùûüÿæœ…"
 
@@ -149,3 +150,11 @@ def test_a_cache_entry_is_used_only_if_this_code_wrote_it(tmp_path: Path) -> Non
     for name, path in paths.items():
         assert not path.is_symlink() and path.read_bytes() == expected[name]
         assert cards.trusted(path)
+
+
+def test_a_phone_photo_is_drawn_upright_on_its_card() -> None:
+    """The committed photo is stored 40x20 (left red, right blue) with EXIF orientation 6: shown
+    upright it is a portrait, red above blue, and so it is on the card's right panel."""
+    card = decode(cards.render(spec(image=str(REPO / "tests" / "data" / "gps-rotated.jpg")))).convert("RGB")
+    top, bottom = card.getpixel((cards.WIDTH - 210, 60)), card.getpixel((cards.WIDTH - 210, cards.HEIGHT - 60))
+    assert top[0] > 180 > top[2] and bottom[2] > 180 > bottom[0], (top, bottom)

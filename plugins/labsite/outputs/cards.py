@@ -22,9 +22,10 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from labsite.outputs.images import prepared
 from labsite.render.share import CARD_HEIGHT, CARD_WIDTH
 
-TEMPLATE_VERSION = "3"  # bump when the drawing below changes
+TEMPLATE_VERSION = "4"  # bump when the drawing below changes
 WIDTH, HEIGHT = CARD_WIDTH, CARD_HEIGHT  # where pages announce them (og:image:width...)
 FONTS = Path(__file__).parents[1] / "fonts"
 TITLE_FONT, TEXT_FONT = FONTS / "InterDisplay-Bold.otf", FONTS / "Inter-Regular.otf"
@@ -203,8 +204,8 @@ def render(spec: CardSpec) -> bytes:
     marks.line((MARGIN, HEIGHT - 96, text_right, HEIGHT - 96), fill=RULE, width=2)
     palette = list(_palette())
     if spec.image:
-        with Image.open(spec.image) as source:
-            photo = ImageOps.fit(source.convert("RGB"), (420, HEIGHT), Image.Resampling.LANCZOS)
+        with Image.open(spec.image) as source:  # upright and in sRGB, as on the pages
+            photo = ImageOps.fit(prepared(source).convert("RGB"), (420, HEIGHT), Image.Resampling.LANCZOS)
         reduced = photo.quantize(PHOTO_COLOURS, method=Image.Quantize.FASTOCTREE)
         palette += reduced.getpalette()[: 3 * PHOTO_COLOURS]
         shifted = Image.frombytes("L", reduced.size, reduced.tobytes()).point(lambda i: i + PHOTO_BASE)
