@@ -10,9 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import shutil
-import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
@@ -22,6 +20,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from labsite.outputs import cache as cache_files
 from labsite.outputs.images import prepared
 from labsite.render.share import CARD_HEIGHT, CARD_WIDTH
 
@@ -218,46 +217,20 @@ def render(spec: CardSpec) -> bytes:
 
 
 def _render_to(spec: CardSpec, path: str) -> None:
-    data = render(spec)
-    for target, content in ((f"{path}{DIGEST_SUFFIX}", hashlib.sha256(data).hexdigest().encode()), (path, data)):
-        temporary = f"{target}.{os.getpid()}.tmp"
-        Path(temporary).write_bytes(content)
-        os.replace(temporary, target)  # never a half-written card in the cache
+    cache_files.write(Path(path), render(spec))
 
 
-DIGEST_SUFFIX = ".sha256"
 _PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 
 
-# Entries verified by this process, with the (inode, size, mtime) they had: a preview's
-# rebuilds verify each card once, not once a rebuild.
-_VERIFIED: dict[str, tuple[int, int, int]] = {}
+def _is_card(data: bytes) -> bool:
+    size = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return data.startswith(_PNG_HEADER) and size == (WIDTH, HEIGHT)
 
 
 def trusted(path: Path) -> bool:
-    """Whether a cache entry is a card this code wrote: a regular file (not a link), a PNG of a
-    card's size, with the content hash recorded beside it when it was written. Anything else
-    (a file committed or planted under the cache's name) is rendered again."""
-    try:
-        entry = os.lstat(path)
-        if not stat.S_ISREG(entry.st_mode) or os.path.islink(f"{path}{DIGEST_SUFFIX}"):
-            return False
-        stamp = (entry.st_ino, entry.st_size, entry.st_mtime_ns)
-        if _VERIFIED.get(str(path)) == stamp:
-            return True
-        data = path.read_bytes()
-        recorded = Path(f"{path}{DIGEST_SUFFIX}").read_bytes()
-    except OSError:
-        return False
-    size = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    verified = (
-        data.startswith(_PNG_HEADER)
-        and size == (WIDTH, HEIGHT)
-        and hashlib.sha256(data).hexdigest().encode() == recorded
-    )
-    if verified:
-        _VERIFIED[str(path)] = stamp
-    return verified
+    """Whether a cache entry is a card this code wrote (labsite.outputs.cache), a PNG of a card's size."""
+    return cache_files.trusted(path, _is_card)
 
 
 @dataclass

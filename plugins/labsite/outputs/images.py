@@ -8,11 +8,8 @@ is made once; the missing ones are made in parallel, one process an image.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import shutil
-import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -21,8 +18,8 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 from labsite.model.images import Renditions
+from labsite.outputs import cache
 
-DIGEST_SUFFIX = ".sha256"
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _OPTIONS = {
     "avif": {"quality": 55, "speed": 10},
@@ -63,40 +60,11 @@ def _make(renditions: Renditions, source: str, folder: str) -> None:
             picture = picture.convert("RGB")
         out = io.BytesIO()
         picture.save(out, rendition.format.upper(), **_OPTIONS[rendition.format])
-        _write(Path(folder) / cache_name(renditions, rendition.url), out.getvalue())
-
-
-def _write(path: Path, data: bytes) -> None:
-    for target, content in ((Path(f"{path}{DIGEST_SUFFIX}"), hashlib.sha256(data).hexdigest().encode()), (path, data)):
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(content)
-        os.replace(temporary, target)
+        cache.write(Path(folder) / cache_name(renditions, rendition.url), out.getvalue())
 
 
 def cache_name(renditions: Renditions, url: str) -> str:
     return f"{renditions.key}-{url.rsplit('-', 1)[1]}"  # key-<width>.<ext>
-
-
-# Entries verified by this process, with the (inode, size, mtime) they had.
-_VERIFIED: dict[str, tuple[int, int, int]] = {}
-
-
-def trusted(path: Path) -> bool:
-    """Whether a cache entry is a file this code wrote: a regular file whose content hash is the
-    one recorded beside it (anything planted under its name is made again)."""
-    try:
-        entry = os.lstat(path)
-        if not stat.S_ISREG(entry.st_mode) or os.path.islink(f"{path}{DIGEST_SUFFIX}"):
-            return False
-        stamp = (entry.st_ino, entry.st_size, entry.st_mtime_ns)
-        if _VERIFIED.get(str(path)) == stamp:
-            return True
-        verified = hashlib.sha256(path.read_bytes()).hexdigest().encode() == Path(f"{path}{DIGEST_SUFFIX}").read_bytes()
-    except OSError:
-        return False
-    if verified:
-        _VERIFIED[str(path)] = stamp
-    return verified
 
 
 @dataclass
@@ -109,7 +77,7 @@ class ImageStats:
 def ensure(images: tuple[Renditions, ...], root: Path, cache_dir: Path, workers: int) -> ImageStats:
     """Make the renditions missing from the cache (sources are read from ``root``)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    missing = [r for r in images if not all(trusted(cache_dir / cache_name(r, f.url)) for f in r.files)]
+    missing = [r for r in images if not all(cache.trusted(cache_dir / cache_name(r, f.url)) for f in r.files)]
     stats = ImageStats(made=len(missing), reused=len(images) - len(missing), files=sum(len(r.files) for r in images))
     jobs = [(r, str(root / r.source), str(cache_dir)) for r in missing]
     if len(jobs) > 1 and workers > 1:
