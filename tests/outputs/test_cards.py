@@ -8,7 +8,8 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import Image
 
-from labsite.outputs import cache, cards
+from labsite.outputs import cards
+from labsite.outputs.cache import DIGEST_SUFFIX
 from labsite.outputs.cards import CardSpec
 from tests.conftest import REPO
 
@@ -109,7 +110,7 @@ def test_logo_is_a_square_png() -> None:
 def _planted(cache: Path, name: str, how: str) -> None:
     """A cache entry that this code did not write, under a card's name."""
     path = cache / name
-    digest = Path(f"{path}{cache.DIGEST_SUFFIX}")
+    digest = Path(f"{path}{DIGEST_SUFFIX}")
     path.unlink()
     if how == "a link to a system file":
         path.symlink_to("/etc/passwd")
