@@ -9,6 +9,7 @@ VNU_VERSION=26.9.27
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 command -v java >/dev/null || packages+=(default-jre-headless)
+command -v npm >/dev/null || packages+=(npm)  # only to fetch the checker's package
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -11,7 +11,8 @@ from PIL import Image, ImageCms
 
 from labsite.model.images import plan
 from labsite.outputs import images
-from tests.conftest import FIXTURE_FILES, REPO, build, item_page, run_labsite, write_site
+from labsite.sources.assets import transparent
+from tests.conftest import FIXTURE_FILES, REPO, build, item_page, page, run_labsite, write_site
 
 PHONE_PHOTO = REPO / "tests" / "data" / "gps-rotated.jpg"  # 40x20, EXIF orientation 6, GPS, camera, artist, XMP
 PRIVATE = (b"Camille Martin", b"PhoneMaker", b"Model X", b"xmpmeta")
@@ -43,9 +44,9 @@ def test_a_phone_photo_goes_online_upright_and_without_its_metadata(tmp_path: Pa
             assert top[0] > 200 > top[2] and bottom[2] > 200 > bottom[0], (path.name, top, bottom)  # red above blue
     # The original is published nowhere; each page shows the renditions at the portrait's size.
     assert not list(site.rglob("photo.jpg"))
-    for page in ("projets/heart-ai/index.html", "en/projects/heart-ai/index.html"):
-        cover = re.search(r'<figure class="ls-cover"><picture>.*?</picture></figure>', (site / page).read_text())
-        assert cover and 'width="20" height="40"' in cover[0] and 'fetchpriority="high"' in cover[0], page
+    for path in ("projets/heart-ai/index.html", "en/projects/heart-ai/index.html"):
+        cover = re.search(r'<figure class="ls-cover"><picture>.*?</picture></figure>', (site / path).read_text())
+        assert cover and 'width="20" height="40"' in cover[0] and 'fetchpriority="high"' in cover[0], path
         assert "loading=" not in cover[0]  # the page's main image is not deferred
 
 
@@ -68,7 +69,7 @@ def test_a_planted_cache_entry_is_made_again(tmp_path: Path) -> None:
     renditions = (plan("photo.jpg", "11" * 32, 600, 300), plan("other.png", "22" * 32 + ":alpha", 300, 600))
     cache = tmp_path / "cache"
     stats = images.ensure(renditions, tmp_path, cache, workers=2)  # two images: made in parallel
-    assert (stats.made, stats.reused, stats.files) == (2, 0, 9)
+    assert (stats.made, stats.reused) == (2, 0)
     planted = cache / images.cache_name(renditions[0], renditions[0].files[0].url)
     planted.write_bytes(b"<script>")  # a file under the cache's name, not what was made
     assert images.ensure(renditions, tmp_path, cache, workers=1).made == 1
@@ -88,3 +89,42 @@ def test_an_embedded_colour_profile_is_applied_then_dropped() -> None:
         clean = images.prepared(opened)
     assert "icc_profile" not in clean.info and clean.mode == "RGB"
     assert all(abs(a - b) <= 2 for a, b in zip(clean.getpixel((4, 4)), (200, 120, 40), strict=True))
+
+
+def test_images_in_a_text_and_links_to_them_pass_a_strict_build(tmp_path: Path) -> None:
+    """A content page's image and a link to it: MkDocs still resolves them (no warning, so
+    `--strict` passes), the page shows renditions, and a size the contributor gave stays."""
+    png, gif = io.BytesIO(), io.BytesIO()
+    Image.new("RGB", (50, 30), "red").save(png, "PNG")
+    frames = [Image.new("RGB", (8, 8), colour) for colour in ("red", "blue")]
+    frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:])
+    body = '![Un schéma](img/x.png)\n\n![Petit](img/x.png){ width="20" }\n\n[en grand](img/x.png) ![anim](img/a.gif)'
+    files = {
+        **FIXTURE_FILES,
+        "content/img/x.png": png.getvalue(),
+        "content/img/a.gif": gif.getvalue(),
+        "content/about.fr.md": page("À propos", "a-propos", body),
+    }
+    site = build(write_site(tmp_path, files), "--strict")
+    html = (site / "a-propos/index.html").read_text(encoding="utf-8")
+    pictures = re.findall(r"<picture>.*?</picture>", html)
+    assert len(pictures) == 2 and 'width="50" height="30"' in pictures[0] and 'alt="Un schéma"' in pictures[0]
+    assert 'width="20"' in pictures[1] and 'height="30"' not in pictures[1]  # the contributor's size
+    assert re.search(r'<a href="\.\./media/x-\w+-50\.jpg">en grand</a>', html)
+    assert '<img alt="anim" src="../img/a.gif" width="8" height="8"' in html  # an animation stays as it is
+    assert (site / "img/a.gif").is_file() and not (site / "img/x.png").exists()
+
+
+def test_the_same_image_in_two_folders_is_made_once(tmp_path: Path) -> None:
+    source = tmp_path / "a.jpg"
+    Image.new("RGB", (60, 30), "teal").save(source)
+    (tmp_path / "b.jpg").write_bytes(source.read_bytes())
+    twins = (plan("a.jpg", "33" * 32, 60, 30), plan("b.jpg", "33" * 32, 60, 30))
+    assert images.ensure(twins, tmp_path, tmp_path / "cache", workers=2).made == 1
+
+
+def test_only_an_image_with_a_see_through_pixel_keeps_a_png_fallback() -> None:
+    opaque, clear = Image.new("RGBA", (4, 4), (1, 2, 3, 255)), Image.new("RGBA", (4, 4), (1, 2, 3, 255))
+    clear.putpixel((0, 0), (0, 0, 0, 0))
+    assert not transparent(opaque) and transparent(clear) and not transparent(Image.new("RGB", (4, 4)))
+    assert images.prepared(opaque).mode == "RGB" and images.prepared(clear).mode == "RGBA"

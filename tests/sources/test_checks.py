@@ -600,3 +600,28 @@ def test_a_large_image_is_published_with_a_warning_saying_it_will_be_resized(tmp
     assert "this image is 4100×10 pixels and 0.0 MB: it will be resized" in said[("projects/heart-ai/wide.png", 1)]
     assert "1400×1400 pixels and 5.9 MB" in said[("projects/heart-ai/heavy.png", 1)]
     assert "consider committing a smaller one" in said[("projects/heart-ai/heavy.png", 1)]
+
+
+def test_a_url_with_brackets_outside_an_ipv6_host_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    partners = str(FIXTURE_FILES["data/partners.yml"]).replace("https://eds.example.org/", "https://a[b.org/", 1)
+    write_site(tmp_path, {**FIXTURE_FILES, "data/partners.yml": partners})
+    errors = build_catalog(tmp_path, today=TODAY).errors
+    assert [e.path for e in errors] == ["data/partners.yml"] and "https://a[b.org/" in errors[0].message
+
+
+def test_an_image_named_from_its_folder_is_the_same_file(tmp_path: Path) -> None:
+    facts = f"{PROJECT_YML}image: ./cover.png\n"
+    alt = {lang: item_page(t, "Un projet.", image_alt="Un cœur") for lang, t in (("fr", "Cœur"), ("en", "Heart"))}
+    cover = io.BytesIO()
+    Image.new("RGB", (30, 20), "red").save(cover, "PNG")
+    files = {
+        **FIXTURE_FILES,
+        "projects/heart-ai/index.yml": facts,
+        "projects/heart-ai/cover.png": cover.getvalue(),
+        "projects/heart-ai/index.fr.md": alt["fr"],
+        "projects/heart-ai/index.en.md": alt["en"],
+    }
+    write_site(tmp_path, files)
+    catalog = build_catalog(tmp_path, today=TODAY)
+    assert catalog.errors == [] and catalog.projects["heart-ai"].image == "cover.png"
+    assert catalog.renditions("projects/heart-ai/cover.png") is not None

@@ -81,6 +81,7 @@ class SourceFile:
     generated: bool = False  # made from the catalog: no file to read
     in_nav: bool = False
     renders: bool | None = None  # a preview's rebuild: whether it renders again (None: the renderer decides)
+    copied: bool = True  # False: an image published as renditions (links to it still resolve)
 
 
 class LanguageBuild:
@@ -140,10 +141,9 @@ class LanguageBuild:
             for page in self.pages
         ]
         for asset in self.catalog.assets:
-            if self.catalog.renditions(asset.path) is not None:
-                continue  # published once for the site, as renditions (SiteBuild._write_site_files)
             if (dest := self.catalog.asset_dest(asset, self.lang)) is not None:
-                found.append(SourceFile(asset.path, dest))
+                # An image with renditions is published once for the site (SiteBuild._write_site_files).
+                found.append(SourceFile(asset.path, dest, copied=self.catalog.renditions(asset.path) is None))
         return found
 
     def page(self, path: str) -> Page:

@@ -420,10 +420,16 @@ def directory(site: Path, out=sys.stdout) -> None:
         f" ({gzipped / 1e3:.0f} kB with gzip)",
         file=out,
     )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print(
+            "  in a browser: not measured (Playwright comes with the test extras: pip install -e '.[test]')", file=out
+        )
+        return
     if not Path(CHROMIUM).exists():
         print(f"  in a browser: not measured ({CHROMIUM} is missing)", file=out)
         return
-    from playwright.sync_api import sync_playwright
 
     server, url = static_host.serve(site)
     try:

@@ -19,15 +19,10 @@ from labsite.common.messages import say, shown
 from labsite.mkdocs_adapter.plugin import plugin_instances
 
 log = logging.getLogger("mkdocs")
-# MkDocs' messages meant for documentation sites, or said again by the preview's one line a rebuild.
-_CHATTER = (
-    "Building documentation",
-    "Cleaning site directory",
-    "Documentation built in",
-    "A 'dirty' build is being performed",
-    "The directory",  # "... contains stale files" (dirty builds keep the previous files on purpose)
-    "The following pages exist in the docs directory",
-)
+# MkDocs' messages meant for documentation sites, or said again by the preview's one line a rebuild
+# ("The directory ... contains stale files": dirty builds keep the previous files on purpose).
+_CHATTER = ("Building documentation", "Cleaning site directory", "Documentation built in", "The directory")
+_CHATTER += ("A 'dirty' build is being performed", "The following pages exist in the docs directory")
 
 
 def build(config_file: str, *, strict: bool = False, site_dir: str | None = None) -> None:

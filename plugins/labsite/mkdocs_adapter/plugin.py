@@ -88,6 +88,8 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
                 file = File(source.path, root, config.site_dir, True, dest_uri=source.dest, inclusion=level)
             if self.dirty and source.renders is not None:
                 file.is_modified = lambda again=source.renders: again  # type: ignore[method-assign]
+            if not source.copied:  # published otherwise; MkDocs resolves the links to it
+                file.copy_file = lambda dirty=False: None  # type: ignore[method-assign]
             kept.append(file)
         return Files(kept)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -335,8 +336,13 @@ class Url(FieldType):
         text = Text(2000).check(value, where, ck)
         if text is INVALID:
             return text
-        parts = urlsplit(text)
+        try:
+            parts = urlsplit(text)
+        except ValueError:  # "https://a[b.org/": brackets that are no IPv6 host
+            return ck.error(where, say("url.invalid", text=text[:80]))
         if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", text):
+            return ck.error(where, say("url.invalid", text=text[:80]))
+        if _URL_UNSAFE.search(parts.netloc.strip("[]")):
             return ck.error(where, say("url.invalid", text=text[:80]))
         # Characters a URL may not hold as such, encoded as a browser's address bar does: every
         # page, feed and JSON-LD then carries a valid URL.
@@ -429,7 +435,7 @@ class Image(FieldType):
             return ck.error(where, say("image.outside", text=text))
         if not text.lower().endswith(IMAGE_SUFFIXES):
             return ck.error(where, say("image.kind", text=text, suffixes=", ".join(IMAGE_SUFFIXES)))
-        return text
+        return posixpath.normpath(text)  # "./photo.jpg" is "photo.jpg": one name for one file
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^[^/\\].*\.(png|jpe?g|webp)$"}

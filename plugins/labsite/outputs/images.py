@@ -19,6 +19,7 @@ from PIL import Image, ImageCms, ImageOps
 
 from labsite.model.images import Renditions
 from labsite.outputs import cache
+from labsite.sources.assets import transparent
 
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _OPTIONS = {
@@ -32,15 +33,18 @@ _OPTIONS = {
 def prepared(source: Image.Image) -> Image.Image:
     """``source`` upright, in sRGB, as RGB (or RGBA if it has transparency), with no metadata."""
     image = ImageOps.exif_transpose(source)
+    mode = "RGBA" if transparent(image) else "RGB"
     profile = image.info.get("icc_profile")
-    alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
-    image = image.convert("RGBA" if alpha else "RGB")
-    if profile:
+    converted = None
+    if profile and image.mode in ("RGB", "RGBA", "CMYK", "L"):  # the modes a profile describes
         try:
             embedded = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-            image = ImageCms.profileToProfile(image, embedded, _SRGB, outputMode=image.mode)
+            converted = ImageCms.profileToProfile(image, embedded, _SRGB, outputMode="RGB")
         except (ImageCms.PyCMSError, OSError):
             pass  # an unreadable profile: its pixels are taken as sRGB, as browsers do
+    if converted is not None and mode == "RGBA":
+        converted.putalpha(image.getchannel("A"))
+    image = (converted or image).convert(mode)
     clean = Image.new(image.mode, image.size)
     clean.paste(image)  # a new image: no info, EXIF or profile carried over
     return clean
@@ -55,11 +59,8 @@ def _make(renditions: Renditions, source: str, folder: str) -> None:
         if rendition.width not in resized:
             size = (rendition.width, rendition.height)
             resized[rendition.width] = image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
-        picture = resized[rendition.width]
-        if rendition.format == "jpeg" and picture.mode == "RGBA":
-            picture = picture.convert("RGB")
         out = io.BytesIO()
-        picture.save(out, rendition.format.upper(), **_OPTIONS[rendition.format])
+        resized[rendition.width].save(out, rendition.format.upper(), **_OPTIONS[rendition.format])
         cache.write(Path(folder) / cache_name(renditions, rendition.url), out.getvalue())
 
 
@@ -71,14 +72,14 @@ def cache_name(renditions: Renditions, url: str) -> str:
 class ImageStats:
     made: int = 0  # images whose renditions were made
     reused: int = 0  # images whose renditions were all in the cache
-    files: int = 0  # renditions published
 
 
 def ensure(images: tuple[Renditions, ...], root: Path, cache_dir: Path, workers: int) -> ImageStats:
     """Make the renditions missing from the cache (sources are read from ``root``)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    missing = [r for r in images if not all(cache.trusted(cache_dir / cache_name(r, f.url)) for f in r.files)]
-    stats = ImageStats(made=len(missing), reused=len(images) - len(missing), files=sum(len(r.files) for r in images))
+    unique = list({r.key: r for r in images}.values())  # the same image in two folders is made once
+    missing = [r for r in unique if not all(cache.trusted(cache_dir / cache_name(r, f.url)) for f in r.files)]
+    stats = ImageStats(made=len(missing), reused=len(unique) - len(missing))
     jobs = [(r, str(root / r.source), str(cache_dir)) for r in missing]
     if len(jobs) > 1 and workers > 1:
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context("spawn")) as pool:

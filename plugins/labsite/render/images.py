@@ -35,6 +35,8 @@ SIZES = Sizes()
 _IMG = re.compile(r"<img\b[^>]*>")
 _LINK = re.compile(r'(<a\b[^>]*\shref=")([^"]*)(")')
 _ATTRIBUTE = re.compile(r'\s(src|width|height|loading|decoding|srcset|sizes)="[^"]*"')
+_REPLACED = re.compile(r'\s(src|loading|decoding|srcset|sizes)="[^"]*"')
+_SIZE = re.compile(r'\s(?:width|height)="')  # a quote inside a value is &quot;
 _SRC = re.compile(r'\ssrc="([^"]*)"')
 _ALT = re.compile(r'\salt="([^"]*)"')
 
@@ -51,7 +53,9 @@ def _srcset(renditions: Renditions, fmt: str, page_url: str) -> str:
     return ", ".join(f"{relative(page_url, r.url)} {r.width}w" for r in renditions.of(fmt))
 
 
-def _picture(renditions: Renditions, page_url: str, attributes: str, sizes: str, lazy: bool, main: bool) -> str:
+def _picture(
+    renditions: Renditions, page_url: str, attributes: str, sizes: str, lazy: bool, main: bool, sized: bool = True
+) -> str:
     sources = "".join(
         f'<source type="{mime}" srcset="{_srcset(renditions, fmt, page_url)}" sizes="{sizes}">' for fmt, mime in MODERN
     )
@@ -59,9 +63,10 @@ def _picture(renditions: Renditions, page_url: str, attributes: str, sizes: str,
     middle = fallback[min(1, len(fallback) - 1)]  # for the rare browser without srcset
     loading = ' loading="lazy" decoding="async"' if lazy and not main else ""
     priority = ' fetchpriority="high"' if main else ""
+    dimensions = f' width="{renditions.width}" height="{renditions.height}"' if sized else ""
     img = (
         f'<img src="{relative(page_url, middle.url)}" srcset="{_srcset(renditions, renditions.fallback, page_url)}"'
-        f' sizes="{sizes}"{attributes} width="{renditions.width}" height="{renditions.height}"{loading}{priority}>'
+        f' sizes="{sizes}"{attributes}{dimensions}{loading}{priority}>'
     )
     return f"<picture>{sources}{img}</picture>"
 
@@ -91,10 +96,11 @@ def responsive(
             return tag
         found = target(src.group(1))
         if (renditions := pictures.get(found)) is not None:
-            rest = _ATTRIBUTE.sub("", tag[4:].rstrip(">").rstrip("/").rstrip())
+            given = _SIZE.search(tag) is not None  # the contributor's width or height stays
+            rest = (_REPLACED if given else _ATTRIBUTE).sub("", tag[4:].rstrip(">").rstrip("/").rstrip())
             rest += "" if _ALT.search(rest) else ' alt=""'
-            return _picture(renditions, page_url, rest, BODY_SIZES, lazy=True, main=False)
-        if (size := sizes.get(found)) is None or re.search(r"\s(?:width|height)=", tag):
+            return _picture(renditions, page_url, rest, BODY_SIZES, lazy=True, main=False, sized=not given)
+        if (size := sizes.get(found)) is None or _SIZE.search(tag):
             return tag
         end = -2 if tag.endswith("/>") else -1
         return f'{tag[:end].rstrip()} width="{size[0]}" height="{size[1]}">'

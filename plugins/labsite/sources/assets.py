@@ -83,9 +83,10 @@ def check_assets(root: Path, assets: Iterable[Asset]) -> tuple[tuple[Asset, ...]
             size, digest = image_size(path), None
             if path.suffix.lower() in RASTER_SUFFIXES:
                 data = path.read_bytes()
-                digest = hashlib.sha256(data).hexdigest()
-                if transparent(path):  # its renditions' fallback keeps the transparency: PNG
-                    digest = f"{digest}:alpha"
+                with Image.open(path) as image:
+                    # An animation is published as it is (renditions would keep one frame).
+                    still, alpha = not animated(image), transparent(image)
+                digest = hashlib.sha256(data).hexdigest() + (":alpha" if alpha else "") if still else None
                 if size and (size[0] > LARGE_IMAGE_SIDE or len(data) > LARGE_IMAGE_BYTES):
                     megabytes = f"{len(data) / 1_000_000:.1f}"
                     warning = say("asset.large_image", width=size[0], height=size[1], size=megabytes)
@@ -94,9 +95,15 @@ def check_assets(root: Path, assets: Iterable[Asset]) -> tuple[tuple[Asset, ...]
     return tuple(checked), problems
 
 
-def transparent(path: Path) -> bool:
-    with Image.open(path) as image:
-        return image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+def transparent(image: Image.Image) -> bool:
+    """Whether some pixel of ``image`` is not fully opaque (an opaque RGBA screenshot is not)."""
+    if image.mode not in ("RGBA", "LA", "PA", "P", "RGBa", "La") and "transparency" not in image.info:
+        return False
+    return image.convert("RGBA").getchannel("A").getextrema()[0] < 255
+
+
+def animated(image: Image.Image) -> bool:
+    return bool(getattr(image, "is_animated", False))
 
 
 def image_size(path: Path) -> tuple[int, int] | None:
