@@ -207,6 +207,43 @@ FIXTURE_FILES: dict[str, str | bytes | None] = {
     "news/first-news/index.en.md": item_page("First news", "A news item.", "Text."),
 }
 
+# The people and publications listings, with people and publications: added to FIXTURE_FILES
+# by the tests of that part of the site (the others keep their page counts).
+PEOPLE_PAGES: dict[str, str | bytes | None] = {
+    "content/people.fr.md": page("L’équipe", "equipe", "Les personnes."),
+    "content/people.en.md": page("People", "people", "The people."),
+    "content/publications.fr.md": page("Publications", "publications", "Les publications."),
+    "content/publications.en.md": page("Publications", "publications", "The publications."),
+}
+PEOPLE_FILES: dict[str, str | bytes | None] = {
+    **PEOPLE_PAGES,
+    "people/ada-martin/index.yml": (
+        "name: Ada Martin\nrole: {fr: Chercheuse, en: Researcher}\nteam: lab\nstatus: current\n"
+        "affiliation: inria-team\norcid: 0000-0002-1825-0097\nhal: ada-martin\nemail: ada.martin@example.org\n"
+        "start: 2022-01-01\nprojects: [lung-scan]\n"
+    ),
+    "people/ada-martin/index.fr.md": "---\nsummary: Chercheuse en imagerie.\n---\n\nAda Martin étudie les scanners.\n",
+    "people/ada-martin/index.en.md": "---\nsummary: Imaging researcher.\n---\n\nAda Martin studies scans.\n",
+    "people/bo-chen/index.yml": (
+        "name: Bo Chen\nrole: Engineer\nstatus: alumni\nstart: 2020-01-01\nend: 2023-06-30\n"
+        "publications: [chen2022thesis]\n"
+    ),
+    "people/li-wu/index.yml": "name: Li Wu\nrole: {fr: Doctorante, en: PhD student}\nstatus: current\n",
+    "publications/lab.bib": (
+        "% Test entries\n"
+        "@article{martin2024deep,\n  title = {Deep learning for lung scans},\n"
+        "  author = {Martin, Ada and Okafor, Chidi},\n  journal = {Journal of Imaging},\n"
+        "  volume = {12}, number = {3}, pages = {45--67},\n  year = {2024}, month = mar,\n"
+        "  doi = {10.5555/test.2024.001},\n  orcid = {0000-0002-1825-0097},\n}\n\n"
+        "@phdthesis{chen2022thesis,\n  title = {Apprentissage f{\\'e}d{\\'e}r{\\'e} {\\`a} l'h{\\^o}pital},\n"
+        "  author = {Chen, Bo},\n  school = {Universit{\\'e} Paris Cit{\\'e}},\n  year = {2022},\n"
+        "  language = {french},\n  hal_id = {tel-09990001},\n}\n\n"
+        "@inproceedings{wu2025triage,\n  title = {Triage with few labels},\n  author = {Wu, Li and Martin, Ada},\n"
+        "  booktitle = {Proceedings of MIE 2025},\n  year = {2025},\n  idhal = {ada-martin},\n"
+        "  pdf = {https://example.org/wu2025.pdf},\n}\n"
+    ),
+}
+
 
 def write_site(root: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
     """Write a fixture site into ``root`` (None: leave that file out); returns its mkdocs.yml."""

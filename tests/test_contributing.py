@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from labsite.commands import schema
+from labsite.model.fields import CITATION_KEY
 from tests.conftest import REPO, build_catalog
 
 GUIDES = {"fr": REPO / "CONTRIBUTING.md", "en": REPO / "CONTRIBUTING.en.md"}
@@ -34,13 +35,14 @@ def _site_from_examples(root: Path, lang: str) -> dict[str, list[str]]:
     folders written for each kind of example."""
     for folder in ("content", "data"):
         shutil.copytree(REPO / folder, root / folder)
-    facts: dict[str, list[dict]] = {"project": [], "announcement": []}
-    pages: dict[str, list[str]] = {"project": [], "announcement": []}
+    facts: dict[str, list[dict]] = {"project": [], "announcement": [], "person": []}
+    pages: dict[str, list[str]] = {"project": [], "announcement": [], "person": []}
     locations = []
     for kind, body in examples(lang):
         if kind == "markdown":
             assert body.startswith("---\n"), body
-            pages["announcement" if "\napply:" in body else "project"].append(body)
+            kind = "announcement" if "\napply:" in body else "project" if "\ntitle:" in body else "person"
+            pages[kind].append(body)
             continue
         data = yaml.safe_load(body)
         if isinstance(data, list):  # a partner to add
@@ -53,6 +55,10 @@ def _site_from_examples(root: Path, lang: str) -> dict[str, list[str]]:
             (root / "data/taxonomy.yml").write_text(yaml.safe_dump(taxonomy, allow_unicode=True), encoding="utf-8")
         elif isinstance(data, dict) and set(data) == {"location"}:
             locations.append(data["location"])
+        elif isinstance(data, dict) and set(data) == {"publications"}:  # a line of a project's facts
+            assert all(re.fullmatch(CITATION_KEY, key) for key in data["publications"])
+        elif isinstance(data, dict) and "role" in data:
+            facts["person"].append(data)
         elif isinstance(data, dict) and "status" in data:
             facts["project"].append(data)
         elif isinstance(data, dict) and "type" in data:
@@ -60,7 +66,15 @@ def _site_from_examples(root: Path, lang: str) -> dict[str, list[str]]:
         else:
             pytest.fail(f"an example of {GUIDES[lang].name} that this test does not place:\n{body}")
     assert facts["project"] and facts["announcement"] and pages["project"] and pages["announcement"] and locations
-    written: dict[str, list[str]] = {"project": [], "announcement": []}
+    assert facts["person"] and pages["person"]
+    written: dict[str, list[str]] = {"project": [], "announcement": [], "person": []}
+    for n, data in enumerate(facts["person"]):
+        folder = root / "people" / f"camille-martin-{n}"
+        folder.mkdir(parents=True)
+        (folder / "index.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for code in ("fr", "en"):
+            (folder / f"index.{code}.md").write_text(pages["person"][0], encoding="utf-8")
+        written["person"].append(folder.relative_to(root).as_posix())
     for kind, section, slug in (("project", "projects", "sepsis-alerte"), ("announcement", "news", "these-sepsis")):
         variants = facts[kind] if kind == "project" else [{**facts[kind][0], "location": loc} for loc in locations]
         variants += facts[kind][1:] if kind == "announcement" else []
@@ -81,7 +95,7 @@ def _site_from_examples(root: Path, lang: str) -> dict[str, list[str]]:
 def test_every_example_of_the_guide_passes_the_check(tmp_path: Path, lang: str) -> None:
     written = _site_from_examples(tmp_path, lang)
     catalog = build_catalog(tmp_path)
-    folders = written["project"] + written["announcement"]
+    folders = written["project"] + written["announcement"] + written["person"]
     errors = [str(e) for e in catalog.errors if e.path.startswith(("data/", *folders))]
     assert errors == []
     # The control: the same folders with a required field removed are refused, so the check did run.

@@ -14,7 +14,7 @@ from labsite.commands.new import KINDS, create
 from labsite.model.fields import Checker
 from labsite.model.schemas import ANNOUNCEMENT, PROJECT, PROJECT_PAGE
 from labsite.sources import frontmatter, yamlsource
-from tests.conftest import FIXTURE_FILES, build_catalog, write_site
+from tests.conftest import FIXTURE_FILES, PEOPLE_PAGES, build_catalog, write_site
 
 KEYS = [
     "title",
@@ -116,21 +116,28 @@ def fill_in(written: list[Path]) -> None:
 def test_a_new_item_round_trips_through_check(kind: str, slug: str) -> None:
     root = Path(tempfile.mkdtemp())
     try:
-        write_site(root, FIXTURE_FILES)
+        write_site(root, {**FIXTURE_FILES, **PEOPLE_PAGES})
         today = dt.date(2026, 11, 29)
-        shutil.rmtree(root / "projects" / slug, ignore_errors=True)
-        shutil.rmtree(root / "news" / slug, ignore_errors=True)
+        for section in ("projects", "news", "people"):
+            shutil.rmtree(root / section / slug, ignore_errors=True)
         written = create(kind, slug, root, today)
         assert [p.name for p in written] == ["index.yml", "index.fr.md", "index.en.md"]
-        assert build_catalog(root, today=today).diagnostics == ()
-        # Published as written, the template's examples are refused; once filled in, it is published.
         facts = written[0]
-        facts.write_text(facts.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
-        assert any("template's example" in d.message for d in build_catalog(root, today=today).errors)
+        if kind == "person":
+            # No draft: a person is published once merged, so the examples are refused at once.
+            assert any("template's example" in d.message for d in build_catalog(root, today=today).errors)
+            text = facts.read_text(encoding="utf-8").replace("Camille Martin", "Réelle Personne")
+            facts.write_text(text.replace("camille", "reelle").replace("martin", "personne"), encoding="utf-8")
+        else:
+            assert build_catalog(root, today=today).diagnostics == ()
+            # Published as written, the template's examples are refused; once filled in, it is published.
+            text = facts.read_text(encoding="utf-8").replace("draft: true", "draft: false")
+            facts.write_text(text, encoding="utf-8")
+            assert any("template's example" in d.message for d in build_catalog(root, today=today).errors)
         fill_in(written)
         catalog = build_catalog(root, today=today)
         assert catalog.diagnostics == ()
-        section = "projects" if kind == "project" else "news"
+        section = {"project": "projects", "person": "people"}.get(kind, "news")
         assert {p.lang for p in catalog.pages if p.key == f"{section}/{slug}"} == {"fr", "en"}
     finally:
         shutil.rmtree(root)

@@ -18,7 +18,10 @@ from markupsafe import Markup
 
 from labsite.common.messages import language, say, shown
 from labsite.model.catalog import Catalog
-from labsite.sources.tree import CONTENT_DIR, DATA_DIR, ITEM_DIRS
+from labsite.sources.tree import CONTENT_DIR, DATA_DIR, ITEM_DIRS, PUBLICATIONS_DIR
+
+# Folders whose files only their own pages show; a person or a publication is shown on many.
+_OWN_PAGES = (CONTENT_DIR, *(d for d, kind in ITEM_DIRS.items() if kind != "person"))
 
 Stamps = dict[str, tuple[int, int]]  # repository path -> (modification time ns, size)
 
@@ -26,7 +29,7 @@ Stamps = dict[str, tuple[int, int]]  # repository path -> (modification time ns,
 def stamps(root: Path) -> Stamps:
     """The modification time and size of every source file."""
     found: Stamps = {}
-    pending = [(str(root / section), section) for section in (CONTENT_DIR, *ITEM_DIRS, DATA_DIR)]
+    pending = [(str(root / section), section) for section in (CONTENT_DIR, *ITEM_DIRS, PUBLICATIONS_DIR, DATA_DIR)]
     while pending:
         folder, name = pending.pop()
         try:
@@ -67,7 +70,7 @@ class Rebuild:
 def affected(previous: Catalog, current: Catalog, changes: set[str]) -> Rebuild:
     """The pages of ``current`` that show something of ``changes``, knowing ``previous``."""
     listed = tuple(sorted(changes))
-    if any(not path.startswith((f"{CONTENT_DIR}/", *(f"{d}/" for d in ITEM_DIRS))) for path in changes):
+    if any(not path.startswith(tuple(f"{d}/" for d in _OWN_PAGES)) for path in changes):
         return Rebuild(listed, None)  # a registry (data/) or anything else: shown everywhere
     pages: set[str] = set()
     items: set[str] = set()

@@ -41,12 +41,12 @@ from labsite.outputs import cards, feeds, sitemap
 from labsite.outputs import images as image_files
 from labsite.outputs.redirects import redirect_pages
 from labsite.outputs.share import card_specs
-from labsite.render import feed_links, images, templates
+from labsite.render import bibliography, feed_links, images, templates
 from labsite.render.obfuscation import obfuscate_markdown
 from labsite.render.pageview import PageView
 from labsite.render.share import LOGO, LOGO_SIZE, card_name, card_url
 from labsite.sources import frontmatter, sanitize
-from labsite.sources.tree import DATA_DIR, ITEM_DIRS
+from labsite.sources.tree import DATA_DIR, ITEM_DIRS, PUBLICATIONS_DIR
 
 CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
 IMAGE_CACHE = ".cache/images"  # the images' renditions, likewise
@@ -365,6 +365,9 @@ class SiteBuild:
         report.lap("images")
         if not self.options.serving:
             self.log.info("Images: %d made, %d reused from %s", stats.made, stats.reused, IMAGE_CACHE)
+        for name, data in bibliography.files(self.catalog).items():
+            (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / name).write_bytes(data)
         (site_dir / "sitemap.xml").write_bytes(sitemap.render(self.catalog, site))
         (site_dir / "robots.txt").write_bytes(sitemap.robots(site))
         if cname := sitemap.cname(site):
@@ -398,7 +401,11 @@ class SiteBuild:
 
     def watched(self) -> list[Path]:
         """The source folders a preview watches, besides content/ and mkdocs.yml."""
-        return [self.options.root / name for name in (*ITEM_DIRS, DATA_DIR) if (self.options.root / name).is_dir()]
+        return [
+            self.options.root / name
+            for name in (*ITEM_DIRS, PUBLICATIONS_DIR, DATA_DIR)
+            if (self.options.root / name).is_dir()
+        ]
 
 
 class _Counter(logging.Handler):

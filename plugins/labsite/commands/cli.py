@@ -147,10 +147,24 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--drafts", action="store_true", help="also show drafts and items dated later (never published by build)"
     )
+    import_cmd = sub.add_parser("import", help="import publications into publications/ (from HAL)")
+    import_from = import_cmd.add_subparsers(dest="source", required=True)
+    hal_cmd = import_from.add_parser("hal", help="a lab's (HAL collection) or a person's (idHal) publications")
+    hal_cmd.add_argument(
+        "query", help="a collection code (BERNOULLI-LAB) or an idHal (marie-dupont); or collection:CODE, idhal:ID"
+    )
+    hal_cmd.add_argument(
+        "--output", default="publications/hal.bib", help="the .bib file to update, from --root (default: %(default)s)"
+    )
+    hal_cmd.add_argument("--root", default=".", help="the site's repository (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.lang:
         os.environ["LABSITE_LANG"] = args.lang  # the build's other processes read it too
 
+    if args.command == "import":  # needs the repository only, not mkdocs.yml
+        from labsite.commands import hal
+
+        return hal.run(args.query, args.output, Path(args.root))
     config = Path(args.config_file)
     if not config.is_file():
         _say(say("cli.no_config", config=args.config_file))
@@ -166,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         for path in written:
             print(shown(say("cli.created", path=str(path.relative_to(root)))))
-        _say(say("cli.new_next"))
+        _say(say("cli.new_next_person" if args.kind == "person" else "cli.new_next"))
         return 0
     if args.command == "bench" and args.hostile:
         return 0 if pathological.bench() else 1

@@ -16,8 +16,8 @@ import yaml
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
 from labsite.model.examples import APPLY_TEXT, KINDS, PAGE_TEXT
-from labsite.model.fields import Field, Items, Record
-from labsite.model.schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, PROJECT, PROJECT_PAGE
+from labsite.model.fields import Either, Field, Items, Record
+from labsite.model.schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, PERSON, PERSON_PAGE, PROJECT, PROJECT_PAGE
 from labsite.sources.registry import load_partners, load_taxonomy
 from labsite.sources.tree import ITEM_DATA, SLUG
 
@@ -48,8 +48,10 @@ def _example_of(spec: Field, values: dict[str, Any]) -> Any:
     if spec.name in values:
         return values[spec.name]
     example = spec.example
-    if isinstance(spec.type, Items) and isinstance(spec.type.of, Record) and example:
-        return [{f.name: f.example for f in spec.type.of.fields}]
+    of = spec.type.of if isinstance(spec.type, Items) else None
+    record = of.record if isinstance(of, Either) else of  # a contact: written in full, as an example
+    if isinstance(record, Record) and example:
+        return [{f.name: f.example for f in record.fields}]
     if isinstance(spec.type, Record):
         return {f.name: f.example for f in spec.type.fields}
     return example
@@ -80,8 +82,26 @@ def _yaml_lines(record: Record, values: dict[str, Any], kind: str | None = None)
     return lines
 
 
+def _person(root: Path) -> dict[str, str]:
+    """A person's folder: their facts, and the two pages of those who have one (delete both
+    for a person listed without a page)."""
+    problems: list = []
+    values: dict[str, Any] = {"affiliation": next(iter(load_partners(root, problems)), None)}
+    head = ["# yaml-language-server: $schema=../../schemas/person.schema.json"]
+    head += ["# Ce qui est pareil dans les deux langues. / What is the same in both languages."]
+    files = {ITEM_DATA: "\n".join(head + _yaml_lines(PERSON, values)) + "\n"}
+    for code in LANGUAGES:
+        _, summary, body = PAGE_TEXT["person"][code]
+        lines = ["---", "# yaml-language-server: $schema=../../schemas/person-page.schema.json"]
+        lines += _yaml_lines(PERSON_PAGE, {"summary": summary})
+        files[f"index.{code}.md"] = "\n".join([*lines, "---", "", body, ""])
+    return files
+
+
 def render(kind: str, root: Path, today: dt.date) -> dict[str, str]:
     """The files of a new item: name -> text."""
+    if kind == "person":
+        return _person(root)
     values = _examples(kind, root, today)
     is_project = kind == "project"
     facts, page = (PROJECT, PROJECT_PAGE) if is_project else (ANNOUNCEMENT, ANNOUNCEMENT_PAGE)
@@ -109,7 +129,7 @@ def create(kind: str, slug: str, root: Path, today: dt.date) -> list[Path]:
         raise ScaffoldError(say("new.kind", kind=kind, kinds=", ".join(KINDS)))
     if not SLUG.match(slug):
         raise ScaffoldError(say("new.slug", slug=slug))
-    folder = root / ("projects" if kind == "project" else "news") / slug
+    folder = root / {"project": "projects", "person": "people"}.get(kind, "news") / slug
     if folder.exists():
         raise ScaffoldError(say("new.exists", folder=str(folder.relative_to(root))))
     files = render(kind, root, today)

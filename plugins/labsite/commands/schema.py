@@ -18,6 +18,8 @@ from labsite.model.schemas import (
     LINK,
     PARTNER,
     PARTNERS,
+    PERSON,
+    PERSON_PAGE,
     PROJECT,
     PROJECT_PAGE,
     TAXONOMY,
@@ -30,6 +32,8 @@ SCHEMAS: dict[str, tuple[str, FieldType]] = {
     "project-page": ("projects/<slug>/index.<lang>.md: a project's texts in one language", PROJECT_PAGE),
     "announcement": ("news/<slug>/index.yml: an announcement's facts (news, job ad or call)", ANNOUNCEMENT),
     "announcement-page": ("news/<slug>/index.<lang>.md: an announcement's texts in one language", ANNOUNCEMENT_PAGE),
+    "person": ("people/<slug>/index.yml: a person's facts, the same in both languages", PERSON),
+    "person-page": ("people/<slug>/index.<lang>.md: a person's page in one language", PERSON_PAGE),
     "partners": ("data/partners.yml: the partners registry", PARTNERS),
     "taxonomy": ("data/taxonomy.yml: themes and tags", TAXONOMY),
 }
@@ -45,6 +49,8 @@ TABLES: dict[str, Record] = {
     "link": LINK,
     "content-page": CONTENT_PAGE,
     "partner": PARTNER,
+    "person": PERSON,
+    "person-page": PERSON_PAGE,
 }
 _TABLE = re.compile(r"(<!-- fields: (?P<name>[\w-]+) -->\n)(?P<table>.*?)(<!-- /fields -->)", re.S)
 _HEADER = {

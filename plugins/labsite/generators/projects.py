@@ -10,11 +10,13 @@ from labsite.common.dates import long_date
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.strings import translate
+from labsite.generators import people
 from labsite.generators.base import ITEM, dress, item_card
 from labsite.generators.directory import facet_url
 from labsite.model.catalog import Catalog
-from labsite.model.content import Project
+from labsite.model.content import Contact, Project
 from labsite.model.page import Page, View
+from labsite.model.publications import Publication
 
 
 @dataclass(frozen=True, order=True)
@@ -35,7 +37,9 @@ class Panel(View):
     partners: tuple[tuple[str, str], ...]
     sources: tuple[tuple[str, str], ...]
     funding: tuple[str, ...]
-    contacts: tuple[tuple[str, str | None, str], ...]  # (name, role, e-mail address)
+    contacts: tuple[tuple[str, str | None, str | None, str | None], ...]  # (name, role, e-mail address, page)
+    people: tuple[people.PersonCard, ...]  # its members who are people of the lab
+    publications: tuple[Publication, ...]  # newest first
     links: tuple[tuple[str, str], ...]
     authorisation: str | None
     positions: tuple[Position, ...]
@@ -48,6 +52,15 @@ def _dates(project: Project, lang: str) -> str | None:
     if project.start:
         return translate(lang, "panel.since", date=long_date(project.start, lang))
     return None
+
+
+def _contact(catalog: Catalog, contact: Contact | str, lang: str) -> tuple[str, str | None, str | None, str | None]:
+    """A contact written in full, or a person of the lab named by id (linked to their page)."""
+    if isinstance(contact, str):
+        person = catalog.people[contact]
+        page = catalog.page(f"people/{contact}", lang)
+        return person.name, person.role[lang], person.email, page.url if page else None
+    return contact.name, contact.role[lang] if contact.role else None, contact.email, None
 
 
 def panel(catalog: Catalog, project: Project, lang: str) -> Panel:
@@ -75,7 +88,9 @@ def panel(catalog: Catalog, project: Project, lang: str) -> Panel:
             (translate(lang, f"source.{s}"), facet_url(catalog, "source", s, lang)) for s in project.data_sources
         ),
         funding=tuple(f[lang] for f in project.funding),
-        contacts=tuple((c.name, c.role[lang] if c.role else None, c.email) for c in project.contacts),
+        contacts=tuple(_contact(catalog, c, lang) for c in project.contacts),
+        people=people.cards(catalog, catalog.members(project.slug), lang),
+        publications=catalog.project_works(project),
         links=tuple((link.label[lang], link.url) for link in project.links),
         authorisation=project.authorisation,
         positions=tuple(positions),
@@ -94,6 +109,9 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
             status = translate(lang, f"status.{project.status}")
             subtitle = " · ".join([project.acronym, status] if project.acronym else [status])
             card = item_card(catalog, page, project, translate(lang, "type.project"), subtitle)
-            shows = frozenset({page.key, *(f"news/{a.slug}" for a in catalog.citing(project.slug))})
+            shows = frozenset(
+                {page.key, *(f"news/{a.slug}" for a in catalog.citing(project.slug))}
+                | {f"people/{p.slug}" for p in catalog.members(project.slug)}
+            )
             made.append(dress(page, "project.html", panel(catalog, project, lang), shows, ITEM, card))
     return made

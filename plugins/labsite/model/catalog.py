@@ -20,6 +20,8 @@ from labsite.model import timeline
 from labsite.model.content import Announcement, Item, Partner, Project, Taxonomy
 from labsite.model.images import Renditions, plan
 from labsite.model.page import Asset, Page
+from labsite.model.people import Person
+from labsite.model.publications import Publication
 
 HOME = "index"
 
@@ -39,6 +41,8 @@ class Catalog:
     taxonomy: Taxonomy
     projects: Mapping[str, Project]  # published ones, by slug
     announcements: Mapping[str, Announcement]  # published ones, by slug
+    people: Mapping[str, Person] = field(default_factory=dict)  # by slug
+    publications: Mapping[str, Publication] = field(default_factory=dict)  # by citation key
     scheduled: tuple[tuple[str, dt.date], ...] = ()  # (item key, publication date)
     drafts: tuple[str, ...] = ()  # item keys
     timings: Mapping[str, float] = field(default_factory=dict)  # seconds per phase of making it
@@ -49,9 +53,14 @@ class Catalog:
     _citing: Mapping[str, tuple[Announcement, ...]] = field(init=False, repr=False, compare=False)
     _sizes: Mapping[str, tuple[int, int]] = field(init=False, repr=False, compare=False)
     _renditions: Mapping[str, Renditions] = field(init=False, repr=False, compare=False)
+    _authors: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _works: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _members: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _cited_by: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _member_of: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for name in ("partners", "projects", "announcements", "timings"):
+        for name in ("partners", "projects", "announcements", "people", "publications", "timings"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
         by_key: dict[str, dict[str, Page]] = {}
         for page in self.pages:
@@ -70,8 +79,77 @@ class Catalog:
                 {a.path: plan(a.path, a.digest, *a.size) for a in self.assets if a.digest and a.size}
             ),
         }
+        derived.update(self._links())
         for name, value in derived.items():
             object.__setattr__(self, name, value)
+
+    def _links(self) -> dict[str, Mapping]:
+        """Who wrote what, who works on which project, which projects cite which publication.
+        A person is an author of an entry that carries their ORCID or idHal, or that they list."""
+        by_orcid = {p.orcid: p.slug for p in self.people.values() if p.orcid}
+        by_hal = {p.hal: p.slug for p in self.people.values() if p.hal}
+        authors: dict[str, list[str]] = {}
+        for publication in self.publications.values():
+            found = {by_orcid[o] for o in publication.orcids if o in by_orcid}
+            found |= {by_hal[h] for h in publication.halids if h in by_hal}
+            authors[publication.key] = sorted(found)
+        for person in self.people.values():
+            for key in person.publications:
+                if key in authors and person.slug not in authors[key]:
+                    authors[key].append(person.slug)
+        newest = sorted(self.publications.values(), key=lambda p: (p.date, p.key), reverse=True)
+        works: dict[str, list[str]] = {}
+        for publication in newest:
+            for slug in authors[publication.key]:
+                works.setdefault(slug, []).append(publication.key)
+        members: dict[str, list[str]] = {}
+        cited_by: dict[str, list[str]] = {}
+        for project in self.projects.values():
+            named = [c for c in project.contacts if isinstance(c, str) and c in self.people]
+            members[project.slug] = named
+            for key in project.publications:
+                cited_by.setdefault(key, []).append(project.slug)
+        for person in self.people.values():
+            for slug in person.projects:
+                if slug in members and person.slug not in members[slug]:
+                    members[slug].append(person.slug)
+        member_of: dict[str, list[str]] = {}
+        for project, people in members.items():
+            for slug in people:
+                member_of.setdefault(slug, []).append(project)
+        freeze = lambda found: _frozen({k: tuple(v) for k, v in found.items()})  # noqa: E731
+        return {
+            "_authors": freeze(authors),
+            "_works": freeze(works),
+            "_members": freeze(members),
+            "_cited_by": freeze(cited_by),
+            "_member_of": freeze(member_of),
+        }
+
+    def authors(self, key: str) -> tuple[Person, ...]:
+        """The lab's people among a publication's authors."""
+        return tuple(self.people[slug] for slug in self._authors.get(key, ()))
+
+    def works(self, slug: str) -> tuple[Publication, ...]:
+        """A person's publications, newest first."""
+        return tuple(self.publications[key] for key in self._works.get(slug, ()))
+
+    def members(self, project: str) -> tuple[Person, ...]:
+        """The people of a project: its contacts named by id first, then those who list it."""
+        return tuple(self.people[slug] for slug in self._members.get(project, ()))
+
+    def projects_of(self, person: str) -> tuple[Project, ...]:
+        """The published projects a person works on."""
+        return tuple(self.projects[slug] for slug in self._member_of.get(person, ()))
+
+    def cited_by(self, key: str) -> tuple[Project, ...]:
+        """The published projects that list a publication."""
+        return tuple(self.projects[slug] for slug in self._cited_by.get(key, ()) if slug in self.projects)
+
+    def project_works(self, project: Project) -> tuple[Publication, ...]:
+        """A project's publications, newest first."""
+        found = (self.publications[key] for key in project.publications if key in self.publications)
+        return tuple(sorted(found, key=lambda p: (p.date, p.key), reverse=True))
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -117,7 +195,9 @@ class Catalog:
         return tuple(
             self._renditions[a.path]
             for a in self.assets
-            if a.path in self._renditions and any(self.asset_dest(a, code) is not None for code in LANGUAGES)
+            if a.path in self._renditions
+            # A person's photo shows on the directory, with or without a page of their own.
+            and (a.owner.startswith("people/") or any(self.asset_dest(a, code) is not None for code in LANGUAGES))
         )
 
     def asset_dest(self, asset: Asset, lang: str) -> str | None:

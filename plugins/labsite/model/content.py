@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from labsite.model.fields import (
     SLUG,
     Choice,
+    CitationKey,
     Day,
+    Either,
     Email,
     Flag,
     Image,
@@ -41,7 +43,7 @@ JOB_KINDS = ("phd", "postdoc", "engineer", "internship", "hosting-position", "ot
 INSTITUTIONS = ("AP-HP", "Inria", "other")
 EXAMPLE_DAY = dt.date(2027, 1, 15)
 # The content page that lists the items of each type, and so gives them their URL prefix.
-LISTING_OF_TYPE = {"project": "projects", "news": "news", "job": "jobs", "call": "jobs"}
+LISTING_OF_TYPE = {"project": "projects", "news": "news", "job": "jobs", "call": "jobs", "person": "people"}
 
 LocalTexts = dict[str, str]  # language code -> text
 POSTCODE = r"^[0-9A-Za-z][0-9A-Za-z -]{1,10}$"
@@ -257,8 +259,14 @@ class Project:
         example=["eds"],
         default=(),
     )
-    contacts: tuple[Contact, ...] = spec(
-        Items(CONTACT, 0, 10), help=("Personnes à contacter", "Contact persons"), example=[CONTACT], default=()
+    contacts: tuple[Contact | str, ...] = spec(
+        Items(Either(Ref("person"), CONTACT), 0, 10),
+        help=(
+            "Personnes à contacter : l’id d’une personne de people/, ou nom et adresse",
+            "Contact persons: the id of a person in people/, or a name and an address",
+        ),
+        example=[CONTACT],
+        default=(),
     )
     funding: tuple[LocalTexts, ...] = spec(
         Items(LocalText(150), 0, 10),
@@ -272,6 +280,12 @@ class Project:
             "Référence de l’autorisation d’accès aux données (ex. avis du CSE de l’EDS)",
             "Data-access authorisation reference (e.g. the EDS committee's approval number)",
         ),
+    )
+    publications: tuple[str, ...] = spec(
+        Items(CitationKey(), 0, 500),
+        help=("Publications : clés BibTeX de publications/", "Publications: BibTeX keys in publications/"),
+        example=[],
+        default=(),
     )
     links: tuple[Link, ...] = spec(
         Items(LINK, 0, 20),

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from labsite.model.content import CONTACT, LINK
 from labsite.model.fields import Email, Text, Url
-from labsite.model.schemas import ANNOUNCEMENT, PROJECT
+from labsite.model.schemas import ANNOUNCEMENT, PERSON, PROJECT
 
-KINDS = ("project", "news", "job", "call")
+KINDS = ("project", "news", "job", "call", "person")
 
 PAGE_TEXT = {
     "project": {
@@ -51,6 +51,14 @@ PAGE_TEXT = {
         ),
     },
 }
+PAGE_TEXT["person"] = {
+    "fr": (
+        "",
+        "Son travail en une phrase.",
+        "Quelques phrases : parcours, sujets de recherche, rôle dans les projets.",
+    ),
+    "en": ("", "Their work in one sentence.", "A few sentences: background, research topics, role in the projects."),
+}
 APPLY_TEXT = {
     "fr": "Envoyez CV et lettre de motivation au contact indiqué avant la date limite.",
     "en": "Send your CV and cover letter to the contact given, before the deadline.",
@@ -61,11 +69,11 @@ def placeholders() -> frozenset[str]:
     """Example values of the templates that must not reach a published page: the texts above and
     the declared examples of free-text fields (an acronym, a name, an address)."""
     values = set(APPLY_TEXT.values())
-    for record in (PROJECT, ANNOUNCEMENT, CONTACT, LINK):
+    for record in (PROJECT, ANNOUNCEMENT, PERSON, CONTACT, LINK):
         for spec in record.fields:
             if isinstance(spec.type, Text | Email | Url) and isinstance(spec.example, str):
                 values.add(spec.example)
     for kind in PAGE_TEXT.values():
         for texts in kind.values():
-            values.update(text.strip() for text in texts)
+            values.update(text.strip() for text in texts if text.strip())
     return frozenset(values)

@@ -383,6 +383,81 @@ class Ref(FieldType):
         return _in(lang, "identifiant", "id")
 
 
+ORCID = r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"
+# A BibTeX citation key as HAL, Zotero and journals write them (dupont2024, Dupont:2024:DL).
+CITATION_KEY = r"^[A-Za-z0-9_:.+/-]+$"
+
+
+def orcid_checksum_ok(orcid: str) -> bool:
+    """ISO 7064 MOD 11-2, as ORCID defines its last character: a mistyped digit fails it."""
+    digits = orcid.replace("-", "")
+    total = 0
+    for digit in digits[:-1]:
+        total = (total + int(digit)) * 2
+    check = (12 - total % 11) % 11
+    return digits[-1] == ("X" if check == 10 else str(check))
+
+
+@dataclass(frozen=True)
+class Orcid(FieldType):
+    """An ORCID iD, bare (0000-0002-1825-0097): its check character verified."""
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        text = Text(40).check(value, where, ck)
+        if text is INVALID:
+            return text
+        bare = re.sub(r"^https?://orcid\.org/", "", text)
+        if not re.match(ORCID, bare):
+            return ck.error(where, say("orcid.shape", text=text))
+        if not orcid_checksum_ok(bare):
+            return ck.error(where, say("orcid.checksum", text=bare))
+        return bare
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": ORCID}
+
+    def describe(self, lang: str) -> str:
+        return _in(lang, "ORCID iD, 0000-0000-0000-0000", "ORCID iD, 0000-0000-0000-0000")
+
+
+@dataclass(frozen=True)
+class CitationKey(FieldType):
+    """The key of a BibTeX entry of publications/: resolved later, like a Ref."""
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        text = Text(100, pattern=CITATION_KEY, pattern_help="help.citation_key").check(value, where, ck)
+        if text is not INVALID:
+            ck.references.append(("publication", text, where))
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": CITATION_KEY, "description": "the key of a BibTeX entry"}
+
+    def describe(self, lang: str) -> str:
+        return _in(lang, "clé BibTeX", "BibTeX key")
+
+
+@dataclass(frozen=True)
+class Either(FieldType):
+    """An id (``ref``), or a record written in full: ``- marie-dupont`` or ``- {name: ..., email: ...}``."""
+
+    ref: Ref
+    record: Record
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        return self.ref.check(value, where, ck) if isinstance(value, str) else self.record.check(value, where, ck)
+
+    def schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.ref.schema(), self.record.schema()]}
+
+    def describe(self, lang: str) -> str:
+        names = {"person": ("identifiant d’une personne de people/", "id of a person in people/")}[self.ref.kind]
+        return f"{_in(lang, *names)} {_in(lang, 'ou', 'or')} {self.record.describe(lang)}"
+
+    def build(self, value: Any) -> Any:
+        return value if isinstance(value, str) else self.record.build(value)
+
+
 @dataclass(frozen=True)
 class Number(FieldType):
     minimum: int

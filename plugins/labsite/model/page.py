@@ -11,8 +11,9 @@ from typing import Literal
 
 from labsite.common.languages import LANGUAGES
 from labsite.model.content import Item
+from labsite.model.people import Person
 
-Kind = Literal["content", "project", "announcement", "generated"]
+Kind = Literal["content", "project", "announcement", "person", "generated"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Page:
     title: str
     description: str
     url: str  # from the site root, "" for the French home, "en/projects/x/" ...
-    item: Item | None = field(default=None, hash=False, compare=False)
+    item: Item | Person | None = field(default=None, hash=False, compare=False)
     body: str = field(default="", repr=False, compare=False)
     body_line: int = 1
     preview: str = ""  # "draft" or "scheduled": shown only by `labsite serve --drafts`

@@ -15,6 +15,7 @@ from labsite.model.content import (
     Taxonomy,
 )
 from labsite.model.fields import SLUG, Field, Items, Record, Text
+from labsite.model.people import Person, PersonText
 
 _IN_YML = "elsewhere.in_yml"  # message keys
 _IN_MD = "elsewhere.in_md"
@@ -44,8 +45,10 @@ PROJECT = Record.of(Project, elsewhere=_TEXTS)
 PROJECT_PAGE = Record.of(ItemText, kind="project", elsewhere=tuple((f.name, _IN_YML) for f in PROJECT.fields))
 ANNOUNCEMENT = Record.of(Announcement, elsewhere=(*_TEXTS, ("apply", _IN_MD)))
 ANNOUNCEMENT_PAGE = Record.of(ItemText, elsewhere=tuple((f.name, _IN_YML) for f in ANNOUNCEMENT.fields))
+PERSON = Record.of(Person, elsewhere=(("slug", _IN_MD), ("summary", _IN_MD)))
+PERSON_PAGE = Record.of(PersonText, elsewhere=tuple((f.name, _IN_YML) for f in PERSON.fields if f.name != "slug"))
 PARTNER = Record.of(Partner)
 PARTNERS = Items(PARTNER, 1, 500)
 TAXONOMY = Record.of(Taxonomy)
 
-__all__ = ["ADDRESS", "ANNOUNCEMENT", "ANNOUNCEMENT_PAGE", "CONTACT", "CONTENT_PAGE", "LINK", "PARTNER", "PARTNERS", "PROJECT", "PROJECT_PAGE", "TAXONOMY"]  # fmt: skip
+__all__ = ["ADDRESS", "ANNOUNCEMENT", "ANNOUNCEMENT_PAGE", "CONTACT", "CONTENT_PAGE", "LINK", "PARTNER", "PARTNERS", "PERSON", "PERSON_PAGE", "PROJECT", "PROJECT_PAGE", "TAXONOMY"]  # fmt: skip

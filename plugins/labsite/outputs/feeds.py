@@ -23,6 +23,7 @@ from labsite.model.catalog import Catalog
 from labsite.model.content import Announcement, Project
 from labsite.model.page import Page
 from labsite.model.site import Site
+from labsite.outputs import publication_feeds
 from labsite.render.feed_links import FEEDS, FORMATS
 from labsite.render.standalone import standalone_html
 
@@ -133,6 +134,8 @@ def all_feeds(
     """Every feed file of a language: {path inside the language's build: bytes}."""
     files: dict[str, bytes] = {}
     for kind in FEEDS:
-        if catalog.page(kind, lang) is not None:
+        if kind == "publications":
+            files.update(publication_feeds.render(catalog, site, lang))
+        elif catalog.page(kind, lang) is not None:
             files.update(_render(catalog, site, kind, lang, contents, enclosures))
     return files

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 from labsite.common.languages import DEFAULT_LANGUAGE
 from labsite.model.catalog import Catalog
 from labsite.model.page import Page
+from labsite.model.people import Person
 from labsite.model.site import Site
 
 
@@ -26,7 +27,7 @@ def render(catalog: Catalog, site: Site) -> bytes:
             continue
         lines += ["  <url>", f"    <loc>{escape(site.url(page.url))}</loc>"]
         item = page.item
-        if item is not None:
+        if item is not None and not isinstance(item, Person):  # a person's page has no date
             lines.append(f"    <lastmod>{(item.updated or item.date).isoformat()}</lastmod>")
         translations = catalog.translations(page)
         for other in translations:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from labsite.common.strings import translate
 from labsite.model.catalog import Catalog
 
-FEEDS = ("news", "jobs", "projects")  # the content keys of the listing pages
+FEEDS = ("news", "jobs", "projects", "publications")  # the content keys of the listing pages
 FORMATS = {"rss": ("rss.xml", "application/rss+xml"), "atom": ("atom.xml", "application/atom+xml")}
 
 

@@ -19,6 +19,9 @@ from labsite.model.images import MODERN, Renditions
 # Widths an image takes in each place of the layout (labsite.css), for the browser to pick a file.
 BODY_SIZES = "(min-width: 76.25em) 42rem, (min-width: 45em) calc(100vw - 4rem), calc(100vw - 2.4rem)"
 COVER_SIZES = BODY_SIZES
+# A person's photo: 96 px in lists, 192 px on their own page (labsite.css; sizes reads rem as 16 px).
+PHOTO_SIZES = "6rem"
+PORTRAIT_SIZES = "12rem"
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,16 @@ from labsite.common.dates import long_date
 from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from labsite.common.strings import count, translate
 from labsite.common.urls import relative
-from labsite.generators import directory, jobs, news
+from labsite.generators import directory, jobs, news, people, publications
 from labsite.generators.home import Home
 from labsite.generators.projects import Panel
 from labsite.model.catalog import HOME, Catalog
 from labsite.model.content import Announcement
 from labsite.model.page import Page
+from labsite.model.people import Person
+from labsite.model.publications import Publication
 from labsite.model.site import Site
-from labsite.render import feed_links, images, share, structured_data
+from labsite.render import bibliography, feed_links, images, share, structured_data
 from labsite.render.job_panel import JobDetails, details
 from labsite.render.obfuscation import email_html
 
@@ -105,7 +107,7 @@ class PageView:
         item = self.page.item
         if item is None or not item.image:
             return None
-        alt = item.texts[self.lang].image_alt or ""
+        alt = item.name if isinstance(item, Person) else item.texts[self.lang].image_alt or ""
         return self.image(
             f"{self.page.key}/{item.image}", self.page.url + item.image, alt, images.COVER_SIZES, main=True
         )
@@ -158,6 +160,42 @@ class PageView:
             return []
         pages = [self.catalog.page(f"projects/{slug}", self.lang) for slug in item.projects]
         return [p for p in pages if p is not None]
+
+    @property
+    def people_directory(self) -> people.PeopleDirectory:
+        return people.of(self.catalog, self.lang)
+
+    @property
+    def person(self) -> people.PersonView | None:
+        return self.page.view if isinstance(self.page.view, people.PersonView) else None
+
+    def photo(self, card: people.PersonCard, *, lazy: bool = True, main: bool = False) -> Markup | None:
+        """A person's photo, through the image pipeline like every image."""
+        if card.photo is None or card.photo_url is None:
+            return None
+        sizes = images.PORTRAIT_SIZES if main else images.PHOTO_SIZES
+        return self.image(card.photo, card.photo_url, card.name, sizes, lazy=lazy, main=main)
+
+    @property
+    def publication_list(self) -> publications.PublicationList | None:
+        view = self.page.view
+        return view if isinstance(view, publications.PublicationList) else publications.of(self.catalog, self.lang)
+
+    def citation(self, work: Publication) -> Markup:
+        return bibliography.citation(self.catalog, work, self.lang)
+
+    def bib_href(self, work: Publication) -> str:
+        return self.href(bibliography.bib_url(work))
+
+    def cited_by(self, work: Publication) -> str:
+        """The projects listing a publication, for the project filter (space-separated slugs)."""
+        return " ".join(project.slug for project in self.catalog.cited_by(work.key))
+
+    def by_year(self, works: tuple[Publication, ...]) -> tuple[tuple[int, tuple[Publication, ...]], ...]:
+        return publications.by_year(works)
+
+    def kind_label(self, work: Publication) -> str:
+        return translate(self.lang, f"publications.one.{work.kind}")
 
     @property
     def board(self) -> jobs.Board:

@@ -11,11 +11,13 @@ from markupsafe import Markup
 from labsite.common.clock import PARIS
 from labsite.common.languages import LANGUAGES
 from labsite.common.strings import translate
+from labsite.generators.people import PersonView
+from labsite.generators.publications import PublicationList
 from labsite.model.catalog import HOME, Catalog
 from labsite.model.content import Announcement, Project
 from labsite.model.page import Page
 from labsite.model.site import Site
-from labsite.render import jsonld
+from labsite.render import jsonld, scholarly
 from labsite.render.share import LOGO, LOGO_SIZE, card_url
 from labsite.render.standalone import standalone_html
 
@@ -39,6 +41,14 @@ def script(catalog: Catalog, site: Site, page: Page, content_html: str) -> Marku
         return jsonld.script(news_article(site, page, item))
     if isinstance(item, Project):
         return jsonld.script(research_project(catalog, site, page, item))
+    if isinstance(page.view, PersonView):
+        card = page.view.card
+        renditions = catalog.renditions(card.photo) if card.photo else None
+        image = site.url(renditions.largest.url) if renditions is not None else None
+        return jsonld.script(scholarly.person(catalog, site, page.view.person, page.lang, page.url, image))
+    if isinstance(page.view, PublicationList) and page.view.count:
+        works = [w for _, found in page.view.years for w in found]
+        return jsonld.script({"@graph": [scholarly.publication(catalog, site, w, page.lang, page.url) for w in works]})
     if isinstance(item, Announcement) and catalog.standing(item).is_open:
         url = site.url(page.url)
         # Clean HTML for job boards: no "¶", absolute links, no address-hiding markup (how to

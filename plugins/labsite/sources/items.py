@@ -75,19 +75,19 @@ def load_item(
         missing = say("item.facts_missing", file=ITEM_DATA)
         problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", missing))
         return None
-    facts = _load_yaml(root, data_path, problems)
+    facts = load_yaml(root, data_path, problems)
     if facts is None:
         return None
     ck = Checker(facts, problems)
     data, _ = schema.check_fields(facts.data, (), ck)
     kind_of_item = kind if kind == "project" else data.get("type")
-    _rules(schema, data, ck, kind_of_item)
+    rules(schema, data, ck, kind_of_item)
     for loaded in texts.values():
         _text_rules(page_schema, loaded, facts.data, kind_of_item, ck.problems)
-    _image_rules(root / section / slug, data.get("image"), ck)
+    image_rules(root / section / slug, data.get("image"), ck)
 
     if data.get("draft") is False:
-        _placeholder_rules(facts, texts, ck)
+        placeholder_rules(facts, texts, ck)
 
     by_lang = {code: _text(pages, code, loaded) for code, loaded in texts.items()}
     item: Item | None = None
@@ -108,7 +108,7 @@ def _text(pages: list[SourcePage], code: str, loaded: LoadedText) -> ItemText:
     )
 
 
-def _load_yaml(root: Path, path: str, problems: list[Diagnostic]) -> yamlsource.YamlDoc | None:
+def load_yaml(root: Path, path: str, problems: list[Diagnostic]) -> yamlsource.YamlDoc | None:
     doc, found = frontmatter.read_yaml(root, path)
     problems += found
     if doc is not None and not isinstance(doc.data, dict):
@@ -117,7 +117,7 @@ def _load_yaml(root: Path, path: str, problems: list[Diagnostic]) -> yamlsource.
     return doc
 
 
-def _rules(record: Record, data: dict[str, Any], ck: Checker, kind: str | None) -> None:
+def rules(record: Record, data: dict[str, Any], ck: Checker, kind: str | None) -> None:
     """The rules declared on the fields of index.yml: fields of some types of item only, or
     required for some, or along with another field's value; dates in order."""
     raw = ck.doc.data
@@ -160,7 +160,7 @@ def _text_rules(
             loaded.error(problems, spec.name, say("item.alt_without_image", file=ITEM_DATA))
 
 
-def _image_rules(folder: Path, image: str | None, ck: Checker) -> None:
+def image_rules(folder: Path, image: str | None, ck: Checker) -> None:
     if not image:
         return
     path = folder / image
@@ -188,10 +188,11 @@ def _strings(value: Any, where: yamlsource.Path = ()) -> list[tuple[yamlsource.P
     return [(where, value.strip())] if isinstance(value, str) else []
 
 
-def _placeholder_rules(facts: yamlsource.YamlDoc, texts: dict[str, LoadedText], ck: Checker) -> None:
-    """A published item must not keep what `labsite new` wrote as an example."""
+def placeholder_rules(facts: yamlsource.YamlDoc, texts: dict[str, LoadedText], ck: Checker, suffix: str = "") -> None:
+    """A published item must not keep what `labsite new` wrote as an example (``suffix``: the
+    messages' variant for a kind of item, "_person": people have no draft to keep)."""
     examples = placeholders()
-    message = say("item.placeholder")
+    message = say(f"item.placeholder{suffix}")
     for where, value in _strings(facts.data):
         if value in examples:
             ck.error(where, message)
@@ -202,4 +203,6 @@ def _placeholder_rules(facts: yamlsource.YamlDoc, texts: dict[str, LoadedText], 
                 page_ck.error(where, message)
         if loaded.front.body.strip() in examples:
             path = loaded.front.doc.path
-            ck.problems.append(Diagnostic(path, loaded.front.body_line, 1, "error", "", say("item.placeholder_text")))
+            ck.problems.append(
+                Diagnostic(path, loaded.front.body_line, 1, "error", "", say(f"item.placeholder_text{suffix}"))
+            )

@@ -19,13 +19,16 @@ from labsite.model.catalog import HOME, Catalog
 from labsite.model.content import LISTING_OF_TYPE, Announcement, Project
 from labsite.model.fields import INVALID, Checker, as_id, close_match
 from labsite.model.page import Page, SourcePage
+from labsite.model.people import Person
 from labsite.model.schemas import CONTENT_PAGE
 from labsite.sources import frontmatter
 from labsite.sources.assets import check_assets
+from labsite.sources.bibtex import read_publications
 from labsite.sources.bodies import MAX_BODY_CHARS, anchors, check_body
 from labsite.sources.items import LoadedItem, load_item
+from labsite.sources.people import load_person
 from labsite.sources.registry import PARTNERS_FILE, TAXONOMY_FILE, load_partners, load_taxonomy
-from labsite.sources.tree import ITEM_DATA, changed_paths, committed_caches, discover
+from labsite.sources.tree import ITEM_DATA, ITEM_DIRS, PUBLICATIONS_DIR, changed_paths, committed_caches, discover
 
 Reserved = Callable[[str, str], bool]  # (item kind, slug) -> the slug is a listing's own URL segment
 
@@ -40,6 +43,7 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
     problems = tree.problems + committed_caches(root)
     partners = load_partners(root, problems)
     taxonomy = load_taxonomy(root, problems)
+    publications = read_publications(root, tree.bibliographies, problems)
 
     pages: list[Page] = []
     listing_urls: dict[tuple[str, str], str] = {}
@@ -56,7 +60,7 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
             item_pages[source.key].append(source)
             kinds[source.key] = source.kind
     for key in tree.item_data:
-        kinds.setdefault(key, "project" if key.startswith("projects/") else "announcement")
+        kinds.setdefault(key, ITEM_DIRS[key.split("/", 1)[0]])
     loaded: dict[str, LoadedItem] = {}
     for key in sorted(kinds):
         if reserved(kinds[key], key.split("/", 1)[1]):
@@ -65,7 +69,10 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
             )
             problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", message))
             continue
-        item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems, reserved)
+        if kinds[key] == "person":
+            item = load_person(root, key, tree.item_data.get(key), item_pages[key], problems)
+        else:
+            item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems, reserved)
         if item is not None:
             loaded[key] = item
 
@@ -75,6 +82,8 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
         "theme": set(taxonomy.themes),
         "tag": set(taxonomy.tags),
         "project": project_slugs,
+        "person": {key.split("/", 1)[1] for key, kind in kinds.items() if kind == "person"},
+        "publication": set(publications),
     }
     broken = {d.path for d in problems if d.level == "error"}
     broken_registries = {
@@ -82,9 +91,19 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
         for kind, name in (("partner", PARTNERS_FILE), ("theme", TAXONOMY_FILE), ("tag", TAXONOMY_FILE))
         if name in broken
     }
-    where_defined = {"partner": PARTNERS_FILE, "theme": TAXONOMY_FILE, "tag": TAXONOMY_FILE, "project": "projects/"}
+    if any(path.startswith(f"{PUBLICATIONS_DIR}/") for path in broken):
+        broken_registries.add("publication")  # an entry it can't read may be the one cited
+    where_defined = {
+        "partner": PARTNERS_FILE,
+        "theme": TAXONOMY_FILE,
+        "tag": TAXONOMY_FILE,
+        "project": "projects/",
+        "person": "people/",
+        "publication": f"{PUBLICATIONS_DIR}/",
+    }
     projects: dict[str, Project] = {}
     announcements: dict[str, Announcement] = {}
+    people: dict[str, Person] = {}
     scheduled: list[tuple[str, dt.date]] = []
     drafts: list[str] = []
     unpublished: set[str] = set()  # drafts and scheduled items, on purpose
@@ -107,6 +126,10 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
         item = entry.item
         if item is None or len(problems) > before:
             continue  # its errors are reported
+        if isinstance(item, Person):
+            people[item.slug] = item
+            pages += _person_pages(key, item, listing_urls, problems)
+            continue
         if isinstance(item, Announcement):
             for index, slug in enumerate(item.projects):
                 cited = loaded.get(f"projects/{slug}")
@@ -182,10 +205,31 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
         taxonomy=taxonomy,
         projects=projects,
         announcements=announcements,
+        people=people,
+        publications=publications,
         scheduled=tuple(scheduled),
         drafts=tuple(drafts),
         timings={"load and check": time.perf_counter() - started},
     )
+
+
+def _person_pages(
+    key: str, person: Person, listing_urls: dict[tuple[str, str], str], problems: list[Diagnostic]
+) -> list[Page]:
+    """A person's page in each language, under the people listing, if they have one."""
+    made = []
+    for code, text in person.texts.items():
+        base = listing_urls.get((LISTING_OF_TYPE["person"], code))
+        if base is None:
+            message = say("catalog.no_listing", listing=LISTING_OF_TYPE["person"], code=code)
+            problems.append(Diagnostic(text.path, 1, 1, "error", "", message))
+            continue
+        url = f"{base}{text.slug or person.slug}/"
+        aliases = (f"{base}{person.slug}/",) if text.slug and text.slug != person.slug else ()
+        source = SourcePage(text.path, "person", key, code)
+        page = Page(source, person.name, text.summary or "", url, person, text.body, text.body_line, aliases=aliases)
+        made.append(page)
+    return made
 
 
 def _content_page(root: Path, source: SourcePage, problems: list[Diagnostic]) -> Page | None:

@@ -5,6 +5,8 @@ Layout (Hugo-like: translations by file name):
   projects/<slug>/index.yml         one folder a project: its facts (index.yml),
   projects/<slug>/index.<lang>.md   its texts, images beside them
   news/<slug>/...                   one folder an announcement (news, job or call), likewise
+  people/<slug>/...                 one folder a person: index.yml, and texts if they have a page
+  publications/<name>.bib           BibTeX files (HAL, Zotero or a journal's exports)
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from labsite.common.messages import say
 from labsite.model.page import Asset, Kind, SourcePage
 
 CONTENT_DIR = "content"
-ITEM_DIRS: dict[str, Kind] = {"projects": "project", "news": "announcement"}
+ITEM_DIRS: dict[str, Kind] = {"projects": "project", "news": "announcement", "people": "person"}
+PUBLICATIONS_DIR = "publications"
 DATA_DIR = "data"
 ITEM_DATA = "index.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -36,6 +39,7 @@ class SourceTree:
     assets: list[Asset]
     problems: list[Diagnostic]
     item_data: dict[str, str] = field(default_factory=dict)  # item key -> path of its index.yml
+    bibliographies: list[str] = field(default_factory=list)  # the .bib files of publications/
 
 
 def _files(root: Path, section: str, problems: list[Diagnostic]) -> Iterator[tuple[str, ...]]:
@@ -156,6 +160,12 @@ def discover(root: Path) -> SourceTree:
                 bad(rel, say("source.item_files", files=f"{ITEM_DATA}, {names}"))
                 continue
             tree.pages.append(SourcePage(rel, kind, key, match["lang"]))
+    for parts in _files(root, PUBLICATIONS_DIR, tree.problems):
+        rel = PurePosixPath(PUBLICATIONS_DIR, *parts).as_posix()
+        if len(parts) == 1 and rel.endswith(".bib"):
+            tree.bibliographies.append(rel)
+        else:
+            bad(rel, say("source.bib_only", section=PUBLICATIONS_DIR))
     for _ in _files(root, DATA_DIR, tree.problems):
         pass  # the registries are read by name: the walk is for the links it reports
     return tree

@@ -7,7 +7,8 @@
          data-count-one="{n} item" data-count-other="{n} items">
      <input name="q">                        matches the items' text
      <select name="PARAM" data-attr="ATTR">  matches the items' space-separated data-ATTR
-   Items: the elements with data-ls-item inside the list. */
+   Items: the elements with data-ls-item inside the list; groups of them (data-ls-group) hide
+   when none of their items is shown. */
 (function () {
   "use strict";
   Array.prototype.forEach.call(document.querySelectorAll("form[data-ls-filters]"), function (form) {
@@ -16,6 +17,7 @@
     var items = Array.prototype.slice.call(list.querySelectorAll("[data-ls-item]"));
     // What the search box matches: each item's own text, read once.
     items.forEach(function (item) { item.lsText = item.textContent.replace(/\s+/g, " ").toLowerCase(); });
+    var groups = Array.prototype.slice.call(list.querySelectorAll("[data-ls-group]"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-attr]"));
     var search = form.elements.q;
     var results = document.getElementById(form.getAttribute("data-results"));
@@ -58,6 +60,8 @@
           option.textContent = option.getAttribute("data-label") + " (" + n + ")";
         });
       });
+      // A group (a year of publications) with nothing left to show is hidden with its heading.
+      groups.forEach(function (group) { group.hidden = !group.querySelector("[data-ls-item]:not([hidden])"); });
       if (results) {
         var template = form.getAttribute(plural.select(shown) === "one" ? "data-count-one" : "data-count-other");
         results.textContent = template.replace("{n}", shown);
