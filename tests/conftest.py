@@ -41,6 +41,10 @@ PAGE_KINDS = {
     "news of a year": ("actualites/2026/index.html", "en/news/2026/index.html"),
     "news of a tag": ("actualites/etiquettes/event/index.html", "en/news/tags/event/index.html"),
     "announcement": ("actualites/convention-phenorare/index.html", "en/news/phenorare-agreement/index.html"),
+    "people": ("equipe/index.html", "en/people/index.html"),
+    "person": ("equipe/claire-fontaine/index.html", "en/people/claire-fontaine/index.html"),
+    "publications": ("publications/index.html", "en/publications/index.html"),
+    "publications of a kind": ("publications/type/article/index.html", "en/publications/type/article/index.html"),
     "not found": ("404.html", "en/404.html"),
     "redirect": ("en/jobs/these-emulfa/index.html",),
 }
@@ -301,7 +305,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The lab's real site, built strictly from a copy of the repository's sources."""
     root = tmp_path_factory.mktemp("repo")
-    for name in ("content", "projects", "news", "data", "theme_overrides"):
+    for name in ("content", "projects", "news", "people", "publications", "data", "theme_overrides"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return build(root / "mkdocs.yml", "--strict")

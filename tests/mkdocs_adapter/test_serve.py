@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from labsite.commands.bench import free_port, page_text
-from tests.conftest import FIXTURE_EPOCH, FIXTURE_FILES, NEWS_YML, build, run_labsite, write_site
+from tests.conftest import FIXTURE_EPOCH, FIXTURE_FILES, NEWS_YML, PEOPLE_FILES, build, run_labsite, write_site
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:
@@ -73,3 +73,22 @@ def test_drafts_are_previewed_with_a_banner_and_never_built(tmp_path: Path) -> N
     assert (
         "projects/lung-scan/: draft" in result.stderr and "news/first-news/: published from 2027-02-01" in result.stderr
     )
+
+
+def test_an_edited_bibliography_or_person_shows_on_every_page_that_shows_it(tmp_path: Path) -> None:
+    lung = "projects/lung-scan/index.yml"
+    files = {**FIXTURE_FILES, **PEOPLE_FILES}
+    files[lung] = str(files[lung]).replace(
+        "draft: false", "contacts: [ada-martin]\npublications: [martin2024deep]\ndraft: false"
+    )
+    write_site(tmp_path, files)
+    with preview(tmp_path) as base:
+        assert wait_for(base + "publications/", "Deep learning for lung scans", 120), "the preview never started"
+        bib = tmp_path / "publications/lab.bib"
+        bib.write_text(bib.read_text(encoding="utf-8").replace("for lung scans", "for chest scans"), encoding="utf-8")
+        assert wait_for(base + "en/projects/lung-scan/", "Deep learning for chest scans", 60), "the entry never changed"
+        assert "for chest scans" in page_text(base + "en/people/ada-martin/")
+        person = tmp_path / "people/ada-martin/index.yml"
+        person.write_text(person.read_text(encoding="utf-8").replace("Ada Martin", "Ada Lovelace"), encoding="utf-8")
+        assert wait_for(base + "projets/lung-scan/", "Ada Lovelace", 60), "the person's new name never showed"
+        assert "Ada Lovelace" in page_text(base + "equipe/")

@@ -14,7 +14,7 @@ from labsite.common.strings import translate
 from labsite.generators.base import ITEM, dress
 from labsite.generators.directory import facet_url
 from labsite.model.catalog import Catalog
-from labsite.model.content import JOB_TYPES, Contact
+from labsite.model.content import JOB_TYPES, Announcement
 from labsite.model.page import CardText, Page, View
 from labsite.model.people import Person
 from labsite.model.publications import Publication
@@ -82,14 +82,21 @@ def _dates(person: Person, lang: str) -> str | None:
     return None
 
 
-def _answers(contact: Contact | str | None, person: Person) -> bool:
-    """Whether a job ad's contact is this person: named by id, or by their e-mail address."""
-    if isinstance(contact, str):
-        return contact == person.slug
-    return contact is not None and bool(person.email) and contact.email.lower() == (person.email or "").lower()
+def positions(catalog: Catalog) -> dict[str, list[Announcement]]:
+    """The open job ads and calls whose contact is a person of the lab (their e-mail address):
+    made once, not once a person."""
+    by_email = {p.email.lower(): p.slug for p in catalog.people.values() if p.email}
+    found: dict[str, list[Announcement]] = {}
+    for announcement in catalog.announcements.values():
+        contact = announcement.contact
+        if announcement.type not in JOB_TYPES or contact is None or not catalog.standing(announcement).is_open:
+            continue
+        if (slug := by_email.get(contact.email.lower())) is not None:
+            found.setdefault(slug, []).append(announcement)
+    return found
 
 
-def view(catalog: Catalog, person: Person, lang: str) -> PersonView:
+def view(catalog: Catalog, person: Person, lang: str, open_positions: list[Announcement]) -> PersonView:
     projects = catalog.projects_of(person.slug)
     project_links = []
     news: dict[str, tuple[dt.date, str, str]] = {}
@@ -101,14 +108,8 @@ def view(catalog: Catalog, person: Person, lang: str) -> PersonView:
             if announcement.type == "news" and found is not None:
                 news[announcement.slug] = (announcement.date, found.title, found.url)
     jobs = []
-    for announcement in catalog.announcements.values():
-        found = catalog.page(f"news/{announcement.slug}", lang)
-        if (
-            announcement.type in JOB_TYPES
-            and found is not None
-            and catalog.standing(announcement).is_open
-            and _answers(announcement.contact, person)
-        ):
+    for announcement in open_positions:
+        if (found := catalog.page(f"news/{announcement.slug}", lang)) is not None:
             deadline = long_date(announcement.deadline, lang) if announcement.deadline else ""
             jobs.append((found.title, found.url, deadline))
     newest = sorted(news.values(), reverse=True)
@@ -132,6 +133,7 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
     """The people directory and each person's page, in each language."""
     made = []
     everyone = sorted(catalog.people.values(), key=lambda p: (p.name.split()[-1].casefold(), p.name.casefold()))
+    answered = positions(catalog)
     for lang in LANGUAGES:
         for person in everyone:
             page = catalog.page(f"people/{person.slug}", lang)
@@ -140,11 +142,21 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
             shows = frozenset(
                 {page.key, *(f"projects/{p.slug}" for p in catalog.projects_of(person.slug))}
                 | {f"news/{a.slug}" for p in catalog.projects_of(person.slug) for a in catalog.citing(p.slug)}
+                | {f"news/{a.slug}" for a in answered.get(person.slug, [])}
             )
             kind = translate(lang, "type.person")
             image = str(catalog.root / "people" / person.slug / person.image) if person.image else None
             card_text = CardText(kind, person.name, person.role[lang], image)
-            made.append(dress(page, "person.html", view(catalog, person, lang), shows, ITEM, card_text))
+            made.append(
+                dress(
+                    page,
+                    "person.html",
+                    view(catalog, person, lang, answered.get(person.slug, [])),
+                    shows,
+                    ITEM,
+                    card_text,
+                )
+            )
         listing = catalog.page(PEOPLE_PAGE, lang)
         if listing is None:
             continue
