@@ -24,7 +24,7 @@ from bibtexparser.middlewares import LatexDecodingMiddleware
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from labsite.commands import hal
+from labsite.commands import bibtex_write, hal_api
 from labsite.commands.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "hal"
@@ -136,7 +136,7 @@ def test_a_first_import_pages_through_hal_and_writes_every_type(
     assert [r["cursorMark"] for r in fake_hal.requests] == [["*"], [PAGE2]]
     asked = fake_hal.requests[0]
     assert asked["fq"] == [LAB] and asked["wt"] == ["json"] and asked["sort"] == ["docid asc"]
-    assert asked["rows"] == ["500"] and set(asked["fl"][0].split(",")) == set(hal.FIELDS)
+    assert asked["rows"] == ["500"] and set(asked["fl"][0].split(",")) == set(hal_api.FIELDS)
 
     entries = read(bib(tmp_path))
     # New entries newest first; each HAL type its BibTeX type.
@@ -255,18 +255,18 @@ TEXT = st.text(
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_any_text_is_written_as_text(text: str) -> None:
-    written = hal.latex_text(text)
+    written = bibtex_write.latex_text(text)
     assert balanced(written)
     library = bibtexparser.parse_string(
         f"@misc{{k,\n  title = {{{written}}},\n}}\n", append_middleware=[LatexDecodingMiddleware()]
     )
     assert library.failed_blocks == []
-    expected = hal.clean(text).replace("^", "\u02c6")
-    if all(i in hal._paired_braces(expected) for i, c in enumerate(expected) if c in "{}"):
+    expected = bibtex_write.clean(text).replace("^", "\u02c6")
+    if all(i in bibtex_write._paired_braces(expected) for i, c in enumerate(expected) if c in "{}"):
         assert library.entries[0]["title"] == expected
     else:  # a lone brace is written \textbraceleft{} or \textbraceright{}, which pylatexenc drops
         assert library.entries[0]["title"] == "".join(
-            c for i, c in enumerate(expected) if c not in "{}" or i in hal._paired_braces(expected)
+            c for i, c in enumerate(expected) if c not in "{}" or i in bibtex_write._paired_braces(expected)
         )
 
 
@@ -456,7 +456,7 @@ def test_a_query_of_neither_shape_is_refused(labsite: Callable[..., Result], que
     ],
 )
 def test_the_query_is_read_by_its_shape_or_its_prefix(text: str, fq: str) -> None:
-    assert hal.parse_query(text).filter == fq
+    assert hal_api.parse_query(text).filter == fq
 
 
 # HAL unreachable or answering badly: a clear line, exit 1, the file as it was
@@ -498,7 +498,7 @@ def test_a_hal_that_never_answers_times_out(
         silent.listen()
         monkeypatch.setenv("LABSITE_HAL_API", f"http://127.0.0.1:{silent.getsockname()[1]}/search/")
         monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-        monkeypatch.setattr(hal, "TIMEOUT", 0.5)
+        monkeypatch.setattr(hal_api, "TIMEOUT", 0.5)
         before = existing(tmp_path)
         result = labsite("BERNOULLI-LAB")
     assert result.code == 1

@@ -61,6 +61,10 @@ def test_the_vocabulary_knows_the_site_types() -> None:
 
 def test_every_json_ld_property_exists_for_its_type(fixture_site: Path, repo_site: Path) -> None:
     scripts = _scripts(fixture_site) + _scripts(repo_site)
-    kinds = {data["@type"] for _, data in scripts}  # type: ignore[index]
-    assert {"ResearchOrganization", "NewsArticle", "ResearchProject", "JobPosting"} <= kinds
+    kinds = set()
+    for _, data in scripts:
+        assert isinstance(data, dict)
+        kinds |= {item["@type"] for item in data["@graph"]} if "@graph" in data else {data["@type"]}
+    assert {"ResearchOrganization", "NewsArticle", "ResearchProject", "JobPosting", "Person"} <= kinds
+    assert {"ScholarlyArticle", "Thesis", "SoftwareSourceCode", "Dataset"} <= kinds
     assert [problem for path, data in scripts for problem in undefined(data, path)] == []

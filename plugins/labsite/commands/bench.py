@@ -1,7 +1,9 @@
 """`labsite bench`: build a synthetic bilingual corpus and print what it cost.
 
 The corpus copies the site's own content pages, registries and theme, and adds N projects,
-news items and job ads (some expired) with realistic front matter and bodies. It is built
+news items and job ads (some expired) with realistic front matter and bodies, and people (a
+third with a page, a fifth with a photo) and publications (BibTeX files as HAL and Zotero export
+them) in proportion to the projects unless told how many. It is built
 cold (no card cache), warm, and warm in one process; with --baseline, the same Markdown is
 also built with plain Material for MkDocs (no labsite plugin, items out of the nav, search
 on) in the same run, and the ratios are printed. Figures, never assertions: tests only check
@@ -121,11 +123,12 @@ def _page(title: str, summary: str, body: str, **fields: str) -> str:
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body
 
 
-def _cover(rng: random.Random) -> Image.Image:
-    """A photo-like cover (a colour gradient under grain, as JPEG compresses photos), 1600x840."""
-    tint = Image.new("RGB", COVER_SIZE, tuple(rng.randint(40, 220) for _ in range(3)))
-    shade = Image.linear_gradient("L").resize(COVER_SIZE).rotate(rng.randint(0, 359), expand=False)
-    grain = Image.effect_noise(COVER_SIZE, 40).convert("RGB")
+def _cover(rng: random.Random, size: tuple[int, int] = COVER_SIZE) -> Image.Image:
+    """A photo-like image (a colour gradient under grain, as JPEG compresses photos): a project's
+    1600x840 cover, or a person's photo."""
+    tint = Image.new("RGB", size, tuple(rng.randint(40, 220) for _ in range(3)))
+    shade = Image.linear_gradient("L").resize(size).rotate(rng.randint(0, 359), expand=False)
+    grain = Image.effect_noise(size, 40).convert("RGB")
     return Image.blend(Image.composite(tint, grain, shade), grain, 0.06)
 
 

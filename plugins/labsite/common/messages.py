@@ -276,7 +276,7 @@ EN: dict[str, str] = {
     "serve.errors_hint": "Fix these problems and save: the preview reloads by itself.",
     "new.slug": "{slug!r} is not a valid slug: lowercase letters, digits and single hyphens, e.g. 'sepsis-alert'",
     "new.exists": "{folder} already exists: nothing written (choose another slug)",
-    # labsite import hal (commands/hal.py)
+    # labsite import hal (commands/hal.py, hal_api.py, bibtex_write.py)
     "hal.collection": "labsite import hal: asking HAL for the publications of the collection {code}",
     "hal.idhal": "labsite import hal: asking HAL for the publications of the author whose idHal is {idhal}",
     "hal.bad_query": "labsite import hal: {query!r} is neither a HAL collection code (capitals, e.g. BERNOULLI-LAB) nor an idHal (lowercase, e.g. marie-dupont): write collection:CODE or idhal:ID",
@@ -555,7 +555,7 @@ FR: dict[str, str] = {
     "serve.errors_hint": "Corrigez ces problèmes et enregistrez : l’aperçu se recharge tout seul.",
     "new.slug": "{slug!r} n’est pas un nom valide : minuscules, chiffres et tirets simples, par exemple 'sepsis-alerte'",
     "new.exists": "{folder} existe déjà : rien n’a été écrit (choisissez un autre nom)",
-    # labsite import hal (commands/hal.py)
+    # labsite import hal (commands/hal.py, hal_api.py, bibtex_write.py)
     "hal.collection": "labsite import hal : demande à HAL des publications de la collection {code}",
     "hal.idhal": "labsite import hal : demande à HAL des publications de l’auteur ou autrice dont l’idHal est {idhal}",
     "hal.bad_query": "labsite import hal : {query!r} n’est ni un code de collection HAL (en capitales, par exemple BERNOULLI-LAB) ni un idHal (en minuscules, par exemple marie-dupont) : écrivez collection:CODE ou idhal:ID",
