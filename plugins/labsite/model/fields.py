@@ -557,6 +557,10 @@ class Items(FieldType):
             return f"{count} {_in(lang, *names)}"
         if isinstance(of, Record):
             return f"{count} {_in(lang, *of.plural)} ({of.see(lang)})"
+        if isinstance(of, CitationKey):
+            return f"{count} {_in(lang, 'clés BibTeX', 'BibTeX keys')}"
+        if isinstance(of, Either):
+            return f"{count} : {of.describe(lang)}" if lang == "fr" else f"{count}: {of.describe(lang)}"
         if isinstance(of, LocalText):
             return f"{count} {_in(lang, 'textes', 'texts')} ({of.max_length} {_in(lang, 'caractères', 'characters')}, {_in(lang, 'un texte ou', 'one text or')} `fr:`/`en:`)"
         return count
