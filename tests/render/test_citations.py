@@ -3,6 +3,7 @@ the lab's authors in bold, and hostile data coming out as text, checked with a r
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 import warnings
@@ -47,6 +48,8 @@ def parse(fragment: str) -> lxml.html.HtmlElement:
         assert element.tag in ALLOWED_TAGS, fragment
         if element.tag == "strong":
             assert dict(element.attrib) == {"class": LAB_AUTHOR_CLASS}, fragment
+        elif element.tag == "span":
+            assert list(element.attrib) == ["lang"] and re.fullmatch(r"[a-z]{2}", element.attrib["lang"]), fragment
         else:
             assert not element.attrib, fragment
     return root
@@ -186,6 +189,7 @@ def test_hostile_strings_come_out_as_text(lang: str) -> None:
         'a & b <img src=x onerror=alert(1)> "q" \\url{javascript:alert(1)} {Braces} &amp; <span class="nocase">x</span>'
     )
     hostile = publication(
+        language=lang,  # the title in the page's language: no <span lang> here
         title=title,
         authors=(Author("<script>", "alert(1)</script>"), Author("Martin", "Jean-Luc")),
         container="<i>J</i>",
@@ -350,3 +354,13 @@ def test_any_text_comes_out_as_text(
         assert _cleaned(given_name) in text
     assert not re.search("[\ue000-\uf8ff]", fragment)
     assert len(root.findall(".//strong")) == (1 if lab and _cleaned(family + given_name) else 0)
+
+
+def test_a_title_in_another_language_than_the_page_is_marked_as_such() -> None:
+    """A French title on an English page is read aloud in French (WCAG 3.1.2), not on a French page."""
+    thesis = publication(kind="thesis", entry_type="phdthesis", title="Apprentissage fédéré", language="fr")
+    english = cite(thesis, "en", lambda author: False)
+    assert '<span lang="fr">Apprentissage fédéré</span>' in english
+    parse(english)
+    assert "lang=" not in cite(thesis, "fr", lambda author: False)
+    assert "lang=" not in cite(dataclasses.replace(thesis, language=None), "en", lambda author: False)

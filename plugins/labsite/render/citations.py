@@ -59,6 +59,7 @@ _AMP, _LT, _GT, _QUOT = "\ue000", "\ue001", "\ue002", "\ue003"
 _PERIOD, _QUESTION, _EXCLAMATION, _ELLIPSIS = "\ue004", "\ue005", "\ue006", "\ue007"
 # ... and for the markup: a lab author's name, the style's formatting.
 _LAB_OPEN, _LAB_CLOSE = "\ue010", "\ue011"
+_LANG_OPEN, _LANG_CLOSE = "\ue012", "\ue013"  # a title in another language than the page's
 _I_OPEN, _I_CLOSE, _B_OPEN, _B_CLOSE = "\ue020", "\ue021", "\ue022", "\ue023"
 _SUP_OPEN, _SUP_CLOSE, _SUB_OPEN, _SUB_CLOSE = "\ue024", "\ue025", "\ue026", "\ue027"
 
@@ -77,6 +78,7 @@ _HTML = str.maketrans(
         _ELLIPSIS: "…",
         _LAB_OPEN: f'<strong class="{LAB_AUTHOR_CLASS}">',
         _LAB_CLOSE: "</strong>",
+        _LANG_CLOSE: "</span>",
         _I_OPEN: "<i>",
         _I_CLOSE: "</i>",
         _B_OPEN: "<b>",
@@ -89,13 +91,14 @@ _HTML = str.maketrans(
 )
 _CLOSING_OF = {
     _LAB_OPEN: _LAB_CLOSE,
+    _LANG_OPEN: _LANG_CLOSE,
     _I_OPEN: _I_CLOSE,
     _B_OPEN: _B_CLOSE,
     _SUP_OPEN: _SUP_CLOSE,
     _SUB_OPEN: _SUB_CLOSE,
 }
 _TAG_MARKERS = re.compile(f"[{''.join(_CLOSING_OF)}{''.join(_CLOSING_OF.values())}]")
-_CLOSINGS = f"[{_LAB_CLOSE}{_I_CLOSE}{_B_CLOSE}{_SUP_CLOSE}{_SUB_CLOSE}]*"
+_CLOSINGS = f"[{_LAB_CLOSE}{_LANG_CLOSE}{_I_CLOSE}{_B_CLOSE}{_SUP_CLOSE}{_SUB_CLOSE}]*"
 # The style's "." after the data's own final punctuation, the formatting closed in between.
 _PERIOD_AFTER_PUNCTUATION = re.compile(f"([{_PERIOD}{_QUESTION}{_EXCLAMATION}{_ELLIPSIS}]{_CLOSINGS})\\.")
 # The style's ". ." (only the style's periods are "." while citeproc works), and its year twice in a row
@@ -174,9 +177,10 @@ def csl_json(publication: Publication) -> dict[str, Any]:
     return item
 
 
-def _escaped(item: dict[str, Any], lab_authors: list[bool]) -> dict[str, Any]:
+def _escaped(item: dict[str, Any], lab_authors: list[bool], foreign: bool) -> dict[str, Any]:
     """The item as citeproc is to see it: the data's markup and punctuation as markers, a lab author's name
-    between markers (around "FAMILY, Given" as the style writes it)."""
+    between markers (around "FAMILY, Given" as the style writes it), and the title too if it is ``foreign``
+    to the page (read aloud in its own language, WCAG 3.1.2)."""
     escaped: dict[str, Any] = {}
     for name, value in item.items():
         if name in ("id", "type", "language", "issued"):
@@ -192,6 +196,8 @@ def _escaped(item: dict[str, Any], lab_authors: list[bool]) -> dict[str, Any]:
                 escaped[name].append(parts)
         else:
             escaped[name] = value.translate(_ESCAPED)
+    if foreign:
+        escaped["title"] = f"{_LANG_OPEN}{escaped['title']}{_LANG_CLOSE}"
     return escaped
 
 
@@ -235,12 +241,13 @@ def _well_nested(text: str) -> bool:
     return not expected
 
 
-def _html(rendered: str) -> str:
+def _html(rendered: str, language: str) -> str:
     text = _PERIOD_AFTER_PUNCTUATION.sub(r"\1", rendered.strip())
     text = _REPEATED_YEAR.sub(r"\1.", _REPEATED_PERIOD.sub(".", text))
     if not _well_nested(text):  # a style that would write a name in parts: no <strong> then
         text = text.replace(_LAB_OPEN, "").replace(_LAB_CLOSE, "")
-    return html.escape(text, quote=False).translate(_HTML)
+    # The language is a checked tag (letters, digits, hyphens): safe in an attribute.
+    return html.escape(text, quote=False).translate(_HTML).replace(_LANG_OPEN, f'<span lang="{language}">')
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -253,7 +260,7 @@ def _render(item_json: str, lang: str) -> str:
         bibliography = CitationStylesBibliography(style, CiteProcJSON([json.loads(item_json)]), _MarkerFormatter)
         bibliography.register(Citation([CitationItem("item")]))
         (entry,) = bibliography.bibliography()
-    return _html(str(entry))
+    return _html(str(entry), json.loads(item_json).get("language", ""))
 
 
 def cite(publication: Publication, lang: str, lab: Callable[[Author], bool]) -> str:
@@ -262,6 +269,8 @@ def cite(publication: Publication, lang: str, lab: Callable[[Author], bool]) -> 
     if lang not in STYLES:
         raise ValueError(f"no citation style for the language {lang!r}, only for {', '.join(STYLES)}")
     lab_authors = [bool(lab(author)) for author in publication.authors if _name(author)]
-    item = _escaped(csl_json(publication), lab_authors)
+    item = csl_json(publication)
+    foreign = "language" in item and item["language"].split("-")[0].lower() != lang
+    item = _escaped(item, lab_authors, foreign)
     item["id"] = "item"  # citeproc lowercases ids: a bibliography of one needs no real one
     return _render(json.dumps(item, ensure_ascii=False, sort_keys=True), lang)

@@ -15,8 +15,13 @@
     var list = document.getElementById(form.getAttribute("data-target"));
     if (!list) return;
     var items = Array.prototype.slice.call(list.querySelectorAll("[data-ls-item]"));
-    // What the search box matches: each item's own text, read once.
-    items.forEach(function (item) { item.lsText = item.textContent.replace(/\s+/g, " ").toLowerCase(); });
+    // What the search box matches: each item's own text, read once, without case or accents
+    // ("lefevre" finds "Lefèvre"); each word of the search anywhere in it ("Ada Martin" finds
+    // "MARTIN, Ada").
+    function plain(text) {
+      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    }
+    items.forEach(function (item) { item.lsText = plain(item.textContent.replace(/\s+/g, " ")); });
     var groups = Array.prototype.slice.call(list.querySelectorAll("[data-ls-group]"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-attr]"));
     var search = form.elements.q;
@@ -36,15 +41,17 @@
       return (item.getAttribute("data-" + select.getAttribute("data-attr")) || "").split(" ");
     }
 
+    var words = [];  // of the search, read once an update
+
     function matches(item, except) {
-      var text = search ? search.value.trim().replace(/\s+/g, " ").toLowerCase() : "";
-      if (text && item.lsText.indexOf(text) === -1) return false;
+      if (!words.every(function (word) { return item.lsText.indexOf(word) !== -1; })) return false;
       return selects.every(function (select) {
         return select === except || !select.value || values(item, select).indexOf(select.value) !== -1;
       });
     }
 
     function apply(updateUrl) {
+      words = search ? plain(search.value).split(/[\s,;]+/).filter(Boolean) : [];
       var shown = 0;
       items.forEach(function (item) {
         var visible = matches(item);
