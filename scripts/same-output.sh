@@ -22,7 +22,10 @@ try:
     from labsite.commands.bench import make_corpus
 except ImportError:  # versions before the package was grouped by step
     from labsite.benchmark import make_corpus
-make_corpus(Path(sys.argv[2]), Path(sys.argv[1]), 100, 200, 20)
+try:  # people and publications too, where the version has them
+    make_corpus(Path(sys.argv[2]), Path(sys.argv[1]), 100, 200, 20, people=500, publications=5000)
+except TypeError:
+    make_corpus(Path(sys.argv[2]), Path(sys.argv[1]), 100, 200, 20)
 PY
   (cd "$out/corpus-src" && { "$python" -m labsite build -d "$out/corpus" >/dev/null 2>&1 \
     || "$python" -m labsite.cli build -d "$out/corpus" >/dev/null; })

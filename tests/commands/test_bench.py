@@ -14,9 +14,9 @@ from tests.conftest import REPO, build_catalog
 
 
 def test_the_corpus_is_a_valid_site_with_expired_jobs(tmp_path: Path) -> None:
-    bench.make_corpus(tmp_path / "corpus", REPO, projects=12, news=15, jobs=10, seed=3)
+    bench.make_corpus(tmp_path / "corpus", REPO, projects=12, news=15, jobs=10, seed=3, people=10, publications=40)
     catalog = build_catalog(tmp_path / "corpus", today=bench.TODAY)
-    assert catalog.errors == []
+    assert catalog.errors == [] and catalog.warnings == []
     assert len(catalog.projects) == 12
     jobs = [a for a in catalog.announcements.values() if a.is_job]
     assert len(jobs) == 10 and any(catalog.standing(j).closed for j in jobs)
@@ -24,6 +24,53 @@ def test_the_corpus_is_a_valid_site_with_expired_jobs(tmp_path: Path) -> None:
     config = yaml.safe_load((tmp_path / "plain/mkdocs.yml").read_text())
     assert config["plugins"] == ["search"] and all(entry.startswith("content/") for entry in config["nav"])
     assert len(list((tmp_path / "plain/docs").rglob("*.md"))) == len(list((tmp_path / "corpus").rglob("*.md")))
+
+
+def test_the_corpus_has_people_and_publications_linked_as_a_lab_links_them(tmp_path: Path) -> None:
+    """A third of the people have a page, a fifth a photo; the entries come as HAL (LaTeX accents)
+    and Zotero (UTF-8) export them, of every kind, their lab authors found by ORCID, idHal or list."""
+    corpus = tmp_path / "corpus"
+    bench.make_corpus(corpus, REPO, projects=12, news=3, jobs=3, seed=3, people=30, publications=120)
+    catalog = build_catalog(corpus, today=bench.TODAY)
+    assert catalog.errors == [] and catalog.warnings == []
+    people, entries = catalog.people, catalog.publications
+    assert len(people) == 30 and sum(p.has_page for p in people.values()) == 10
+    assert sum(bool(p.image) for p in people.values()) == 6 and len(list(corpus.glob("people/*/photo.jpg"))) == 6
+    assert len(entries) == 120 and {"hal-1.bib", "zotero-1.bib"} <= {f.name for f in corpus.glob("publications/*.bib")}
+    assert (
+        "{\\'e}" in (corpus / "publications/hal-1.bib").read_text()
+        and "é" in (corpus / "publications/zotero-1.bib").read_text()
+    )
+    assert {e.entry_type for e in entries.values()} == {t for t, _ in bench.ENTRY_TYPES}
+    assert {len(e.authors) for e in entries.values()} <= set(range(1, 13)) and max(
+        len(e.authors) for e in entries.values()
+    ) > 6
+    assert all(e.doi.startswith("10.5555/") for e in entries.values() if e.doi)
+    assert any("é" in a.family + a.given for e in entries.values() for a in e.authors)  # LaTeX decoded
+    assert any(e.orcids for e in entries.values()) and any(e.halids for e in entries.values())
+    assert any(p.publications for p in people.values())
+    linked = [key for key in entries if catalog.authors(key)]
+    assert len(linked) > len(entries) / 2
+    for key in linked:  # every person linked to an entry is among its authors, by name
+        assert all(any(a.is_named(p.name) for a in entries[key].authors) for p in catalog.authors(key))
+    cited = [key for project in catalog.projects.values() for key in project.publications]
+    assert (
+        cited
+        and all(key in entries for key in cited)
+        and max(len(p.publications) for p in catalog.projects.values()) <= 10
+    )
+    assert any(catalog.members(slug) for slug in catalog.projects)
+
+
+def test_without_people_and_publications_the_corpus_is_as_it_was(tmp_path: Path) -> None:
+    """People and publications draw from their own random numbers: the other items do not change."""
+    bench.make_corpus(tmp_path / "before", REPO, projects=4, news=3, jobs=2)
+    bench.make_corpus(tmp_path / "after", REPO, projects=4, news=3, jobs=2, people=5, publications=12)
+    assert not (tmp_path / "before/people").exists() and not (tmp_path / "before/publications").exists()
+    for page in (tmp_path / "before").glob("*/*/index.*.md"):
+        assert page.read_bytes() == (tmp_path / "after" / page.relative_to(tmp_path / "before")).read_bytes()
+    assert bench.scaled(3, None, None) == (3 * bench.PEOPLE_PER_PROJECT, 3 * bench.PUBLICATIONS_PER_PROJECT)
+    assert bench.scaled(3, 0, 7) == (0, 7)
 
 
 def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
@@ -51,7 +98,11 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert re.match(r"corpus: 3 projects, 4 news, 2 job ads; machine: \d+ cores, Python 3\.\d+", lines[0])
+    # People and publications in proportion to the projects: 5 and 50 a project.
+    assert re.match(
+        r"corpus: 3 projects, 4 news, 2 job ads, 15 people, 150 publications; machine: \d+ cores, Python 3\.\d+",
+        lines[0],
+    )
     rows = {
         m["name"].strip(): m
         for m in (
@@ -72,8 +123,18 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
     }
     cold, warm = rows["labsite, cold caches"], rows["labsite, warm"]
     assert cold["cards"] == f"{cold['pages']}/0" and warm["cards"] == f"0/{warm['pages']}"
-    assert cold["images"] == "1/0" and warm["images"] == "0/1"  # one project in four has a cover
+    assert cold["images"] == "4/0" and warm["images"] == "0/4"  # one project in four has a cover, a person in 5 a photo
     assert "project directory: 3 cards, 1 with an image; HTML 0." in result.stdout
+    assert re.search(
+        r"^people directory: 15 people, 5 with a page, 3 with a photo; HTML \d+\.\d\d MB \(\d+ kB with gzip\)$",
+        result.stdout,
+        re.MULTILINE,
+    )
+    assert re.search(
+        r"^publications list: 150 entries in \d+ years; HTML \d+\.\d\d MB \(\d+ kB with gzip\); 150 \.bib files$",
+        result.stdout,
+        re.MULTILINE,
+    )
     assert re.search(r"at 390 px: filters respond after \d+\.\d\d s; 1 of 1 card images fetched", result.stdout)
     assert all(float(row["wall"]) > 0 and int(row["rss"].replace(",", "")) > 0 for row in rows.values())
     assert sum(line.startswith("ratio ") for line in lines) == 3
@@ -127,4 +188,4 @@ def test_bench_serve_prints_the_reload_times(tmp_path: Path) -> None:
         re.match(r"(?P<name>.{34}) +\d+\.\d\ds +(?P<median>\d+\.\d\d)s median \((\d+\.\d\d, ){2}\d+\.\d\d\)$", line)
         for line in lines[1:]
     ]
-    assert [r["name"].strip() for r in rows if r] == ["example site", "corpus (4/4/2)"], lines
+    assert [r["name"].strip() for r in rows if r] == ["example site", "corpus (4/4/2/20/200)"], lines

@@ -109,14 +109,16 @@ def test_the_publication_list_cites_each_entry_with_its_links(site: Path) -> Non
         site / "en/publications/type/thesis/index.html"
     ).is_file()
     assert re.findall(r'id="pub-([^"]+)"', read(site, "en/publications/type/thesis")) == ["chen2022thesis"]
-    (graph,) = jsonld(page)
-    types = {item["@id"].rsplit("#", 1)[1]: item["@type"] for item in graph["@graph"]}
+    # Each entry's JSON-LD once on the site: on its year's page, not on the list nor its type's page.
+    assert jsonld(page) == [] and jsonld(read(site, "publications/type/thesis")) == []
+    graphs = [g for year in ("2025", "2024", "2022") for g in jsonld(read(site, f"publications/{year}"))]
+    types = {item["@id"].rsplit("#", 1)[1]: item["@type"] for g in graphs for item in g["@graph"]}
     assert types == {
         "pub-wu2025triage": "ScholarlyArticle",
         "pub-martin2024deep": "ScholarlyArticle",
         "pub-chen2022thesis": "Thesis",
     }
-    article = next(i for i in graph["@graph"] if i["@id"].endswith("martin2024deep"))
+    article = next(i for g in graphs for i in g["@graph"] if i["@id"].endswith("martin2024deep"))
     assert article["identifier"]["value"] == "10.5555/test.2024.001" and article["datePublished"] == "2024-03"
     assert article["author"][0]["url"] == "https://lab.example.org/equipe/ada-martin/"
 

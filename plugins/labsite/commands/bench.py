@@ -16,11 +16,13 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,9 +141,448 @@ def _write(folder: Path, facts: dict, fr: str, en: str) -> None:
     (folder / "index.en.md").write_text(en, encoding="utf-8")
 
 
-def make_corpus(target: Path, site_root: Path, projects: int, news: int, jobs: int, seed: int = 1) -> None:
-    """A copy of the site at ``site_root`` with synthetic items instead of its own."""
+# People and publications, in proportion to the projects unless told how many.
+PEOPLE_PER_PROJECT = 5  # 100 projects: 500 people...
+PUBLICATIONS_PER_PROJECT = 50  # ...and 5,000 publications
+PAGE_EVERY = 3  # one person in three has a page of their own
+PHOTO_EVERY = 5  # one in five a photo, 600x600 as the example site's
+PHOTO_SIZE = (600, 600)
+BIB_ENTRIES = 1_000  # entries a .bib file, HAL's and Zotero's exports in turn
+MAX_LISTED = 1_000  # keys a person lists (a person's file takes 2,000): the prolific ones' at large sizes
+GIVEN = (
+    ("Élodie", "f"), ("Hélène", "f"), ("Inès", "f"), ("Léa", "f"), ("Chloé", "f"), ("Zoé", "f"), ("Gaëlle", "f"),
+    ("Noémie", "f"), ("Anaïs", "f"), ("Maëlle", "f"), ("Françoise", "f"), ("Mathilde", "f"), ("Aurore", "f"),
+    ("Béatrice", "f"), ("Clémence", "f"), ("Núria", "f"), ("Małgorzata", "f"), ("Chidinma", "f"), ("Fatoumata", "f"),
+    ("Aoife", "f"), ("Mei", "f"), ("Sofía", "f"), ("Yasmina", "f"), ("Anna", "f"),
+    ("Benoît", "m"), ("Jérôme", "m"), ("François", "m"), ("Loïc", "m"), ("Raphaël", "m"), ("Joël", "m"),
+    ("Étienne", "m"), ("Cédric", "m"), ("Aurélien", "m"), ("Grégoire", "m"), ("Hugo", "m"), ("Julien", "m"),
+    ("Antoine", "m"), ("Nicolas", "m"), ("Javier", "m"), ("José", "m"), ("Søren", "m"), ("Björn", "m"),
+    ("Oğuz", "m"), ("Kenji", "m"), ("Amadou", "m"), ("Karim", "m"), ("Wojciech", "m"), ("Mathéo", "m"),
+)  # fmt: skip
+FAMILY = (
+    "Lefèvre", "Lemaître", "Dubois", "Durand", "Rousseau", "Mercier", "Girard", "Bonnet", "François", "Lévêque",
+    "Bréhier", "Hervé", "Noël", "Le Gall", "de la Fontaine", "Müller", "García", "Núñez", "Fernández", "Çelik",
+    "Kowalski", "Nguyen", "Tran", "Diallo", "Traoré", "Haddad", "Chevalier", "Gauthier", "Perrin", "Morel",
+    "Faure", "Rolland", "Barbier", "Aubert", "Léger", "Hébert", "Ménard", "Pérez", "Sørensen", "Łukasik",
+    "Öztürk", "van der Berg", "Da Silva", "O'Connor", "Dupré", "Baptiste-Ricard", "Ó Briain", "Schäfer",
+    "Okonkwo", "Yamamoto", "Benoît", "Château",
+)  # fmt: skip
+# A role: (French, masculine and feminine; English).
+ROLES = (
+    ("Doctorant en apprentissage statistique", "Doctorante en apprentissage statistique", "PhD student in statistical learning"),
+    ("Post-doctorant en épidémiologie", "Post-doctorante en épidémiologie", "Postdoctoral researcher in epidemiology"),
+    ("Ingénieur de recherche", "Ingénieure de recherche", "Research engineer"),
+    ("Data scientist, entrepôt de données de santé", "Data scientist, entrepôt de données de santé", "Data scientist, health data warehouse"),
+    ("Chercheur Inria", "Chercheuse Inria", "Inria researcher"),
+    ("Cardiologue", "Cardiologue", "Cardiologist"),
+    ("Réanimateur", "Réanimatrice", "Intensivist"),
+    ("Anatomopathologiste", "Anatomopathologiste", "Pathologist"),
+    ("Neuroradiologue", "Neuroradiologue", "Neuroradiologist"),
+    ("Biostatisticien", "Biostatisticienne", "Biostatistician"),
+    ("Chef de projet", "Cheffe de projet", "Project manager"),
+    ("Pédiatre", "Pédiatre", "Paediatrician"),
+    ("Épidémiologiste", "Épidémiologiste", "Epidemiologist"),
+    ("Professeur des universités – praticien hospitalier", "Professeure des universités – praticienne hospitalière", "Professor and hospital practitioner"),
+)  # fmt: skip
+LAB_ROLES = (
+    ("Directeur du laboratoire", "Directrice du laboratoire", "Head of the lab"),
+    ("Coordinateur scientifique", "Coordinatrice scientifique", "Scientific coordinator"),
+    ("Ingénieur en science des données", "Ingénieure en science des données", "Data science engineer"),
+    ("Chargé de partenariats", "Chargée de partenariats", "Partnerships officer"),
+)
+# What titles and biographies speak of: (French, English); braces keep an acronym's case in BibTeX.
+METHODS = (
+    ("apprentissage profond", "deep learning"), ("apprentissage fédéré", "federated learning"),
+    ("inférence causale", "causal inference"), ("traitement automatique des langues", "natural language processing"),
+    ("modèles bayésiens hiérarchiques", "Bayesian hierarchical models"), ("émulation d’essai cible", "target trial emulation"),
+    ("analyse de survie", "survival analysis"), ("réseaux de neurones sur graphes", "graph neural networks"),
+    ("imputation multiple", "multiple imputation"), ("supervision faible", "weak supervision"),
+)  # fmt: skip
+TASKS = (
+    ("la détection précoce du sepsis", "early detection of sepsis"),
+    ("la prédiction des réhospitalisations", "prediction of hospital readmissions"),
+    ("le phénotypage des maladies rares", "phenotyping of rare diseases"),
+    ("la segmentation des {IRM} cérébrales", "segmentation of brain {MRI}"),
+    ("l’extraction de biomarqueurs des comptes rendus d’anatomopathologie", "extraction of biomarkers from pathology reports"),
+    ("la prévision des passages aux urgences", "nowcasting of emergency department visits"),
+    ("la stratification du risque après un infarctus", "risk stratification after myocardial infarction"),
+    ("la pharmacovigilance", "monitoring of adverse drug events"),
+    ("la pseudonymisation des comptes rendus", "de-identification of clinical notes"),
+    ("la prévision de l’occupation des lits de réanimation", "forecasting of {ICU} bed occupancy"),
+)  # fmt: skip
+SETTINGS = (
+    ("dans un entrepôt de données de santé", "in a clinical data warehouse"), ("dans 38 hôpitaux", "across 38 hospitals"),
+    ("en réanimation", "in intensive care units"), ("chez l’enfant", "in children"),
+    ("à partir des données de soins courants", "from routine care data"), ("après la pandémie de {COVID}-19", "after the {COVID}-19 pandemic"),
+)  # fmt: skip
+DESIGNS = (
+    ("une étude de cohorte rétrospective", "a retrospective cohort study"), ("une validation multicentrique", "a multicentre validation"),
+    ("une étude de faisabilité", "a feasibility study"), ("protocole et plan d’analyse", "protocol and analysis plan"),
+    ("retour d’expérience", "lessons from a deployment"), ("une revue systématique", "a systematic review"),
+    ("une étude de simulation", "a simulation study"),
+)  # fmt: skip
+JOURNALS = (
+    "Journal of Hospital Data Science", "Clinical Language Processing Journal", "Critical Care Signals",
+    "Computational Cardiology Letters", "Neuroimaging Methods in Medicine", "Causal Methods in Clinical Research",
+    "Health Data & Society", "Revue d’informatique médicale appliquée", "Revue d’épidémiologie hospitalière",
+    "Annales de pédiatrie numérique", "Revue francophone de médecine intensive numérique",
+)  # fmt: skip
+CONFERENCES = (
+    "Proceedings of the Conference on Clinical Natural Language Processing", "Proceedings of the Symposium on Machine Learning for Health",
+    "Proceedings of the Workshop on Neuroimaging in Clinical Routine", "Actes des Journées francophones d’informatique médicale",
+    "Congrès francophone de réanimation",
+)  # fmt: skip
+PLACES = ("Paris, France", "Lyon, France", "Montréal, Canada", "Barcelona, Spain", "Nice, France", "Kraków, Poland")
+SCHOOLS = ("Université Paris Cité", "Sorbonne Université", "Université Paris-Saclay", "Université Côte d’Azur")
+# (entry type, weight): the kinds a lab publishes, most often articles.
+ENTRY_TYPES = (
+    ("article", 45),
+    ("inproceedings", 25),
+    ("unpublished", 10),
+    ("phdthesis", 8),
+    ("software", 6),
+    ("dataset", 6),
+)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Accents as HAL exports them (Zotero writes UTF-8).
+LATEX = {
+    "é": "{\\'e}", "è": "{\\`e}", "ê": "{\\^e}", "ë": '{\\"e}', "à": "{\\`a}", "â": "{\\^a}", "á": "{\\'a}",
+    "î": "{\\^\\i}", "ï": '{\\"\\i}', "í": "{\\'\\i}", "ô": "{\\^o}", "ö": '{\\"o}', "ó": "{\\'o}", "Ó": "{\\'O}",
+    "ù": "{\\`u}", "û": "{\\^u}", "ü": '{\\"u}', "ú": "{\\'u}", "ç": "{\\c c}", "Ç": "{\\c C}", "ñ": "{\\~n}",
+    "ø": "{\\o}", "ł": "{\\l}", "Ł": "{\\L}", "ğ": "{\\u g}", "É": "{\\'E}", "Ö": '{\\"O}', "ä": '{\\"a}',
+    "’": "'", "–": "--",
+}  # fmt: skip
+_ASCII = str.maketrans({"ø": "o", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def _folded(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens: a slug, or (without them) a citation key's part."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_ASCII)) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def _orcid(n: int) -> str:
+    """The n-th ORCID iD of the 0000-0000 block (which ORCID does not issue), its check character right."""
+    digits = f"00000000{(n * 7919 + 1234) % 10**7:07d}"
+    total = 0
+    for digit in digits:
+        total = (total + int(digit)) * 2
+    check = (12 - total % 11) % 11
+    whole = digits + ("X" if check == 10 else str(check))
+    return "-".join(whole[i : i + 4] for i in range(0, 16, 4))
+
+
+def _plain(text: str) -> str:
+    return text.replace("{", "").replace("}", "")
+
+
+@dataclass
+class _Person:
+    slug: str
+    given: str
+    family: str
+    feminine: bool
+    facts: dict
+    weight: float  # how often they sign: a few people sign most papers
+    listed: list[str] = field(default_factory=list)  # keys of entries carrying neither their ORCID nor idHal
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.family}"
+
+
+def _people(rng: random.Random, count: int, slugs: list[str], partners: list[str]) -> list[_Person]:
+    people: list[_Person] = []
+    taken: set[str] = set()
+    for i in range(count):
+        given, gender = rng.choice(GIVEN)
+        family = rng.choice(FAMILY)
+        slug = _folded(f"{given} {family}")
+        if slug in taken:
+            slug = f"{slug}-{i}"
+        taken.add(slug)
+        team = "lab" if rng.random() < 0.12 else "projects"
+        roles = rng.choice(LAB_ROLES if team == "lab" else ROLES)
+        alumni = rng.random() < 0.2
+        start = TODAY - dt.timedelta(days=rng.randint(800, 4000) if alumni else rng.randint(20, 3000))
+        facts: dict = {
+            "name": f"{given} {family}",
+            "role": {"fr": roles[gender == "f"], "en": roles[2]},
+            "team": team,
+            "status": "alumni" if alumni else "current",
+            **({"affiliation": rng.choice(partners)} if rng.random() < 0.9 else {}),
+            **({"orcid": _orcid(i)} if rng.random() < 0.5 else {}),
+            **({"hal": slug} if rng.random() < 0.35 else {}),
+            **({"email": f"{slug.replace('-', '.')}@example.org"} if rng.random() < 0.8 else {}),
+            **({"image": "photo.jpg"} if i % PHOTO_EVERY == 0 else {}),
+            "start": start.isoformat(),
+            **({"end": min(TODAY, start + dt.timedelta(days=rng.randint(365, 1500))).isoformat()} if alumni else {}),
+            "projects": rng.sample(slugs, min(len(slugs), rng.choice((0, 1, 1, 2, 3)))),
+        }
+        people.append(_Person(slug, given, family, gender == "f", facts, rng.paretovariate(1.2)))
+    return people
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _in_sentence(role: str) -> str:
+    """A role inside a sentence: "Cardiologist" is "cardiologist", "PhD student" and "Inria researcher" stay."""
+    word = role.split()[0]
+    return role if word == "Inria" or any(c.isupper() for c in word[1:]) else role[0].lower() + role[1:]
+
+
+def _title(rng: random.Random, french: bool) -> str:
+    lang = 0 if french else 1
+    method, task, setting, design = (rng.choice(pool)[lang] for pool in (METHODS, TASKS, SETTINGS, DESIGNS))
+    shape = rng.randint(0, 3)
+    if shape == 3:
+        return f"{_capital(method)} améliore-t-il {task} ?" if french else f"Can {method} improve {task}?"
+    if shape == 0:
+        title = f"{method} pour {task} {setting}" if french else f"{method} for {task} {setting}"
+    elif shape == 1:
+        title = f"{task} {setting}"
+    else:
+        title = f"{method} et {task}" if french else f"{task} with {method}"
+    return _capital(title) + (f" : {design}" if french else f": {design}")
+
+
+def _bib_text(text: str, hal: bool) -> str:
+    """A field's text as the export writes it: accents in LaTeX for HAL, "&" escaped for both."""
+    text = text.replace("&", "\\&")
+    return "".join(LATEX.get(c, c) for c in text) if hal else text
+
+
+def _entry(
+    rng: random.Random, i: int, hal: bool, people: list[_Person], weights: list[float], keys: set[str]
+) -> tuple[str, str]:
+    """One BibTeX entry (its key, its text); its lab authors linked by idHal (HAL's), ORCID (some,
+    in Zotero's) or else, often, by the person's own list."""
+    entry_type = rng.choices([t for t, _ in ENTRY_TYPES], [w for _, w in ENTRY_TYPES])[0]
+    french = (entry_type == "phdthesis" and rng.random() < 0.7) or rng.random() < 0.3
+    year = min(TODAY.year, TODAY.year - int(rng.triangular(0, 22, 0)))
+    month = rng.randint(1, TODAY.month - 1 if year == TODAY.year else 12)
+    count = (
+        1 if entry_type == "phdthesis" else rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 7, 8, 9, 10, 11, 12))
+    )
+    authors: list[tuple[str, str]] = [(rng.choice(FAMILY), rng.choice(GIVEN)[0]) for _ in range(count)]
+    lab: list[_Person] = []
+    if people:
+        for person in rng.choices(people, weights, k=min(count, rng.choice((1, 1, 2, 2, 3)))):
+            if person not in lab:
+                lab.append(person)
+                leads = not lab[1:] and rng.random() < 0.6  # the lab's papers: often its own first
+                authors[0 if leads else rng.randrange(count)] = (person.family, person.given)
+    lab = [p for p in lab if (p.family, p.given) in authors]
+    names = [f"{family}, {given}" for family, given in authors]
+    if count > 3 and rng.random() < 0.03:
+        names[-1] = "{Groupe de travail " + _folded(rng.choice(TASKS)[1]).split("-")[0].upper() + "}"
+    title = _title(rng, french)
+    first = _folded(authors[0][0]).replace("-", "")
+    if hal:
+        ident = f"{'tel' if entry_type == 'phdthesis' else 'hal'}-{91_000_000 + i:08d}"
+        key = f"{first}:{ident}"
+    else:
+        word = next((w for w in _folded(_plain(title)).split("-") if len(w) > 4), "work")
+        key = base = f"{first}{year}{word}"
+        suffix = 0
+        while key in keys:
+            suffix += 1
+            key = f"{base}{chr(ord('a') + suffix % 26)}{suffix // 26 or ''}"
+    keys.add(key)
+    fields: list[tuple[str, str]] = [("title", title), ("author", " and ".join(names)), ("year", str(year))]
+    fields.append(("month", MONTHS[month - 1]))
+    doi = f"10.5555/bench.{year}.{i:05d}"
+    if entry_type == "article":
+        fields += [
+            ("journal", rng.choice(JOURNALS)),
+            ("volume", str(rng.randint(1, 40))),
+            ("number", str(rng.randint(1, 6))),
+            ("pages", f"{(page := rng.randint(1, 400))}--{page + rng.randint(5, 20)}"),
+            *([("doi", doi)] if rng.random() < 0.9 else []),
+        ]
+    elif entry_type == "inproceedings":
+        fields += [("booktitle", rng.choice(CONFERENCES)), ("address", rng.choice(PLACES))]
+        fields += (
+            [("pages", f"{(page := rng.randint(1, 300))}--{page + rng.randint(4, 10)}")] if rng.random() < 0.7 else []
+        )
+        fields += [("doi", doi)] if rng.random() < 0.6 else []
+    elif entry_type == "phdthesis":
+        fields.append(("school", rng.choice(SCHOOLS)))
+    elif entry_type == "unpublished":
+        fields.append(("note", rng.choice(("Preprint", "Prépublication", "Working paper"))))
+    else:
+        name = _folded(_plain(title)).split("-")[0][:6] + rng.choice(("kit", "py", "flow", "text", "lens", "data"))
+        fields += [
+            ("version", f"{rng.randint(0, 3)}.{rng.randint(0, 12)}.{rng.randint(0, 9)}"),
+            ("publisher", rng.choice(("Zenodo", "Inria", "Bernoulli Lab", "Software Heritage"))),
+            ("url", f"https://example.org/{entry_type}/{name}"),
+            *([("doi", doi)] if rng.random() < 0.7 else []),
+        ]
+    linked: set[str] = set()
+    if hal:
+        fields += [("hal_id", ident), ("hal_version", f"v{rng.randint(1, 3)}")]
+        fields += [] if entry_type in ("software", "dataset") else [("url", f"https://hal.science/{ident}")]
+    fields.append(("language", "fr" if french else "en"))
+    if hal and (ids := [p.facts["hal"] for p in lab if "hal" in p.facts and rng.random() < 0.9]):
+        fields.append(("idhal", " and ".join(ids)))
+        linked = {p.slug for p in lab if p.facts.get("hal") in ids}
+    if not hal and (ids := [p.facts["orcid"] for p in lab if "orcid" in p.facts and rng.random() < 0.6]):
+        fields.append(("orcid", " and ".join(ids)))
+        linked = {p.slug for p in lab if p.facts.get("orcid") in ids}
+    if not hal and entry_type in ("article", "inproceedings") and rng.random() < 0.5:
+        fields.append(("pdf", f"https://example.org/publications/{key}.pdf"))
+    for person in lab:
+        if person.slug not in linked and rng.random() < 0.7 and len(person.listed) < MAX_LISTED:
+            person.listed.append(key)
+    indent = "  " if hal else "\t"
+    lines = [f"@{entry_type}{{{key},"]
+    for name, value in fields:
+        if name == "month":
+            lines.append(f"{indent}month = {value},")
+        elif name in ("doi", "url", "pdf", "hal_id", "orcid", "idhal"):
+            lines.append(f"{indent}{name} = {{{value}}},")
+        else:
+            lines.append(f"{indent}{name} = {{{_bib_text(value, hal)}}},")
+    return key, "\n".join(lines) + "\n}\n"
+
+
+def _publications(rng: random.Random, target: Path, count: int, people: list[_Person]) -> list[str]:
+    """``count`` entries in .bib files of BIB_ENTRIES each, written as HAL and Zotero export them; their keys."""
+    folder = target / "publications"
+    folder.mkdir(parents=True, exist_ok=True)
+    weights = [p.weight for p in people]
+    keys: set[str] = set()
+    ordered: list[str] = []
+    files = max(min(count, 2), -(-count // BIB_ENTRIES))  # HAL's and Zotero's, however few entries
+    size = -(-count // files)
+    for number, start in enumerate(range(0, count, size)):
+        hal = number % 2 == 0
+        head = "% Synthetic entries of the labsite benchmark: " + (
+            "exported from HAL (accents in LaTeX).\n\n" if hal else "exported by Zotero (UTF-8).\n\n"
+        )
+        entries = []
+        for i in range(start, min(count, start + size)):
+            key, text = _entry(rng, i, hal, people, weights, keys)
+            ordered.append(key)
+            entries.append(text)
+        name = f"{'hal' if hal else 'zotero'}-{number // 2 + 1}.bib"
+        (folder / name).write_text(head + "\n".join(entries), encoding="utf-8")
+    return ordered
+
+
+def _bio(rng: random.Random, person: _Person, lang: str, partner_names: dict[str, dict[str, str]]) -> str:
+    """A short biography: who they are, what they work on, their projects (linked), maybe a list and an address."""
+    fr = lang == "fr"
+    facts = person.facts
+    role = _in_sentence(facts["role"][lang])
+    where = partner_names.get(facts.get("affiliation", ""), {}).get(lang)
+    she = person.feminine
+    topics = [_plain(t[0 if fr else 1]) for t in rng.sample(TASKS, 2)]
+    if fr:
+        intro = f"{person.name} est {role}" + (f" ({where})" if where else "") + "."
+        work = f"Ses travaux portent sur {topics[0]} et {topics[1]}."
+    else:
+        intro = (
+            f"{person.name} is a{'n' if role[0] in 'AEIOUaeiou' else ''} {role}"
+            + (f" at {where}" if where else "")
+            + "."
+        )
+        work = f"{'Her' if she else 'His'} work is on {topics[0]} and {topics[1]}."
+    parts = [f"{intro} {work} {_sentence(rng, WORDS if fr else WORDS_EN, rng.randint(10, 18))}"]
+    if facts["projects"]:
+        links = [f"[P{slug[-5:]}](../../projects/{slug}/index.{lang}.md)" for slug in facts["projects"]]
+        joined = ", ".join(links[:-1]) + (" et " if fr else " and ") + links[-1] if len(links) > 1 else links[0]
+        pronoun = ("Elle" if she else "Il") if fr else ("She" if she else "He")
+        verb = "participe au projet" if fr else "works on the project"
+        verbs = "participe aux projets" if fr else "works on the projects"
+        parts.append(
+            f"{pronoun} {verbs if len(links) > 1 else verb} {joined}. {_sentence(rng, WORDS if fr else WORDS_EN, 12)}"
+        )
+    since = facts["start"][:4]
+    if facts["status"] == "alumni":
+        parts.append(
+            f"{'Arrivée' if she else 'Arrivé'} au laboratoire en {since}, {'elle' if she else 'il'} l’a quitté en {facts['end'][:4]}."
+            if fr
+            else f"{'She' if she else 'He'} joined the lab in {since} and left in {facts['end'][:4]}."
+        )
+    else:
+        parts.append(
+            f"{'Elle' if she else 'Il'} a rejoint le laboratoire en {since}."
+            if fr
+            else f"{'She' if she else 'He'} joined the lab in {since}."
+        )
+    if rng.random() < 0.5:
+        head = ("Enseignement", "Encadrement", "Logiciels") if fr else ("Teaching", "Supervision", "Software")
+        parts.append(
+            "\n".join(
+                f"- **{h}** : {_sentence(rng, WORDS if fr else WORDS_EN, 8)}"
+                if fr
+                else f"- **{h}**: {_sentence(rng, WORDS_EN, 8)}"
+                for h in head
+            )
+        )
+    if "email" in facts and rng.random() < 0.3:
+        parts.append(
+            ("Pour la contacter" if she else "Pour le contacter") + f" : {facts['email']}."
+            if fr
+            else f"Contact: {facts['email']}."
+        )
+    return "\n\n".join(parts) + "\n"
+
+
+def _person_page(summary: str, body: str) -> str:
+    return "---\n" + yaml.safe_dump({"summary": summary}, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+def _write_people(rng: random.Random, target: Path, people: list[_Person]) -> None:
+    partners = yaml.safe_load((target / "data/partners.yml").read_text(encoding="utf-8"))
+    names = {
+        p["id"]: p["name"] if isinstance(p["name"], dict) else {"fr": p["name"], "en": p["name"]} for p in partners
+    }
+    for i, person in enumerate(people):
+        folder = target / "people" / person.slug
+        folder.mkdir(parents=True)
+        facts = {**person.facts, "publications": person.listed}
+        (folder / "index.yml").write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        if i % PAGE_EVERY == 0:
+            for lang in ("fr", "en"):
+                topic = _plain(rng.choice(TASKS)[0 if lang == "fr" else 1])
+                summary = (
+                    f"{person.facts['role'][lang]} ; {topic}."
+                    if lang == "fr"
+                    else f"{person.facts['role'][lang]}; {topic}."
+                )
+                (folder / f"index.{lang}.md").write_text(
+                    _person_page(summary, _bio(rng, person, lang, names)), encoding="utf-8"
+                )
+        if "image" in person.facts:
+            _cover(rng, PHOTO_SIZE).save(folder / "photo.jpg", "JPEG", quality=85)
+
+
+def scaled(projects: int, people: int | None, publications: int | None) -> tuple[int, int]:
+    """How many people and publications: as told, or in proportion to the projects."""
+    return (
+        PEOPLE_PER_PROJECT * projects if people is None else people,
+        PUBLICATIONS_PER_PROJECT * projects if publications is None else publications,
+    )
+
+
+def make_corpus(
+    target: Path,
+    site_root: Path,
+    projects: int,
+    news: int,
+    jobs: int,
+    seed: int = 1,
+    people: int = 0,
+    publications: int = 0,
+) -> None:
+    """A copy of the site at ``site_root`` with synthetic items instead of its own. Without
+    people and publications, the same corpus as before they were added (byte for byte)."""
     rng = random.Random(seed)
+    others = random.Random(seed * 7919 + 17)  # people and publications: the other items' draws stay as they were
     target.mkdir(parents=True, exist_ok=True)
     for name in ("content", "data", "theme_overrides"):
         shutil.copytree(site_root / name, target / name)
@@ -149,6 +590,10 @@ def make_corpus(target: Path, site_root: Path, projects: int, news: int, jobs: i
     partners = [p["id"] for p in yaml.safe_load((target / "data/partners.yml").read_text(encoding="utf-8"))]
     taxonomy = yaml.safe_load((target / "data/taxonomy.yml").read_text(encoding="utf-8"))
     themes, tags = list(taxonomy["themes"]), list(taxonomy["tags"])
+    crew = _people(others, people, [f"projet-{i:05d}" for i in range(projects)], partners)
+    current = [p for p in crew if p.facts["status"] == "current" and "email" in p.facts]
+    keys = _publications(others, target, publications, crew) if publications else []
+    _write_people(others, target, crew)
     slugs = []
     for i in range(projects):
         slug = f"projet-{i:05d}"
@@ -167,6 +612,10 @@ def make_corpus(target: Path, site_root: Path, projects: int, news: int, jobs: i
             "contacts": [{"name": f"Personne {i}", "email": f"personne{i}@example.org"}],
             "draft": False,
         }
+        if current and others.random() < 0.5:  # a person of the lab answers for it, besides its clinical lead
+            facts["contacts"].insert(0, others.choice(current).slug)
+        if keys:
+            facts["publications"] = others.sample(keys, min(len(keys), others.randint(0, 10)))
         pictured = i % COVER_EVERY == 0
         alts = (
             ({"image_alt": "Illustration du projet"}, {"image_alt": "The project's illustration"})
@@ -225,6 +674,9 @@ def make_corpus(target: Path, site_root: Path, projects: int, news: int, jobs: i
             "location": "Paris",
             "contact": {"name": f"Recruteur {i}", "email": f"recrutement{i}@example.org"},
         }
+        if current and others.random() < 0.5:  # the ad shows on its contact's page
+            contact = others.choice(current)
+            facts["contact"] = {"name": contact.name, "email": contact.facts["email"]}
         fr = _page(
             f"Offre {i} : {_sentence(rng, WORDS, 5)[:-1]}",
             _sentence(rng, WORDS, 14),
@@ -243,7 +695,7 @@ def make_corpus(target: Path, site_root: Path, projects: int, news: int, jobs: i
 def make_plain(corpus: Path, target: Path) -> None:
     """The same Markdown for plain Material: no labsite plugin, sections only in the nav, search on."""
     docs = target / "docs"
-    for name in ("content", "projects", "news"):
+    for name in ("content", "projects", "news", "people"):
         for source in (corpus / name).rglob("*.md"):
             destination = docs / name / source.relative_to(corpus / name)
             destination.parent.mkdir(parents=True, exist_ok=True)
@@ -360,19 +812,31 @@ def report(runs: list[Run], corpus: str, out=sys.stdout) -> None:
             continue
         langs = sorted(run.reports)
         print(f"phases of '{run.name}' (seconds, {' | '.join(langs)}):", file=out)
-        for phase in PHASES:
+        found = {phase for lang in langs for phase in run.reports[lang]["phases"]}
+        for phase in (*PHASES, *sorted(found - set(PHASES))):  # a phase the build gained shows too
             values = " | ".join(f"{run.reports[lang]['phases'].get(phase, 0.0):7.2f}" for lang in langs)
             print(f"  {phase:34} {values}", file=out)
 
 
 def bench(
-    site_root: Path, projects: int, news: int, jobs: int, baseline: bool, keep: Path | None = None, out=sys.stdout
+    site_root: Path,
+    projects: int,
+    news: int,
+    jobs: int,
+    baseline: bool,
+    keep: Path | None = None,
+    out=sys.stdout,
+    people: int | None = None,
+    publications: int | None = None,
 ) -> list[Run]:
+    """Build a corpus cold, warm and in one process (and with plain Material), print the figures.
+    People and publications: as many as told, else in proportion to the projects."""
+    people, publications = scaled(projects, people, publications)
     work = keep or Path(tempfile.mkdtemp(prefix="labsite-bench-"))
     corpus = work / "corpus"
     if corpus.exists():
         shutil.rmtree(corpus)
-    make_corpus(corpus, site_root, projects, news, jobs)
+    make_corpus(corpus, site_root, projects, news, jobs, people=people, publications=publications)
     epoch = int(dt.datetime.combine(TODAY, dt.time(12), dt.timezone(dt.timedelta(hours=1))).timestamp())
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
     build = [sys.executable, "-m", "labsite", "build"]
@@ -399,8 +863,9 @@ def bench(
                 markdown,
             )
         )
-    report(runs, f"{projects} projects, {news} news, {jobs} job ads", out)
+    report(runs, f"{projects} projects, {news} news, {jobs} job ads, {people} people, {publications} publications", out)
     directory(corpus / "site", out)
+    people_and_publications(corpus / "site", out)
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return runs
@@ -411,18 +876,35 @@ _READY = "() => { const f = document.querySelector('form[data-ls-filters]'); ret
 _LOADED = "() => performance.getEntriesByType('resource').filter(e => e.name.includes('/media/')).length"
 
 
+def _weight(page: Path) -> str:
+    """A page's HTML, as it is and as a host serves it with gzip."""
+    gzipped = len(static_host.compressed(str(page), page.stat().st_mtime_ns))
+    return f"HTML {page.stat().st_size / 1e6:.2f} MB ({gzipped / 1e3:.0f} kB with gzip)"
+
+
+def people_and_publications(site: Path, out=sys.stdout) -> None:
+    """The weight of the people directory and of the list of every publication (French pages)."""
+    page = site / "equipe" / "index.html"
+    html = page.read_bytes()
+    cards, pages, photos = (
+        html.count(marker)
+        for marker in (b'class="ls-person"', b'class="ls-person__name"><a ', b'class="ls-person__photo">')
+    )
+    print(f"people directory: {cards} people, {pages} with a page, {photos} with a photo; {_weight(page)}", file=out)
+    page = site / "publications" / "index.html"
+    html = page.read_bytes()
+    entries, years = html.count(b'class="ls-publication"'), html.count(b'class="ls-publications__year"')
+    bibs = sum(1 for _ in (site / "bib").glob("*.bib")) if (site / "bib").is_dir() else 0
+    print(f"publications list: {entries} entries in {years} years; {_weight(page)}; {bibs} .bib files", file=out)
+
+
 def directory(site: Path, out=sys.stdout) -> None:
     """How the project directory fares in Chromium, on a phone and a laptop, served with gzip:
     its HTML's weight, the card images fetched at first, and when its filters respond."""
     page = site / "projets" / "index.html"
     html = page.read_bytes()
     cards, pictured = html.count(b'class="ls-project"'), html.count(b"<picture>")
-    gzipped = len(static_host.compressed(str(page), page.stat().st_mtime_ns))
-    print(
-        f"project directory: {cards} cards, {pictured} with an image; HTML {len(html) / 1e6:.2f} MB"
-        f" ({gzipped / 1e3:.0f} kB with gzip)",
-        file=out,
-    )
+    print(f"project directory: {cards} cards, {pictured} with an image; {_weight(page)}", file=out)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -513,17 +995,27 @@ def reload_times(site: Path, edits: int = 3, timeout: float = 600.0) -> tuple[fl
         server.wait(timeout=60)
 
 
-def bench_serve(site_root: Path, projects: int, news: int, jobs: int, out=sys.stdout) -> None:
+def bench_serve(
+    site_root: Path,
+    projects: int,
+    news: int,
+    jobs: int,
+    out=sys.stdout,
+    people: int | None = None,
+    publications: int | None = None,
+) -> None:
     """Reload time of `labsite serve` after a one-file edit, on the example site and on a corpus."""
+    people, publications = scaled(projects, people, publications)
     work = Path(tempfile.mkdtemp(prefix="labsite-bench-serve-"))
     try:
         example = work / "example"
-        for name in ("content", "projects", "news", "data", "theme_overrides"):
+        for name in ("content", "projects", "news", "people", "publications", "data", "theme_overrides"):
             shutil.copytree(site_root / name, example / name)
         shutil.copy(site_root / "mkdocs.yml", example / "mkdocs.yml")
-        make_corpus(work / "corpus", site_root, projects, news, jobs)
+        make_corpus(work / "corpus", site_root, projects, news, jobs, people=people, publications=publications)
         print(f"{'preview (labsite serve)':34} {'first build':>12} {'reload after an edit (3 edits)':>34}", file=out)
-        for name, site in (("example site", example), (f"corpus ({projects}/{news}/{jobs})", work / "corpus")):
+        size = f"corpus ({projects}/{news}/{jobs}/{people}/{publications})"
+        for name, site in (("example site", example), (size, work / "corpus")):
             first, times = reload_times(site)
             shown = ", ".join(f"{t:.2f}" for t in times)
             print(f"{name:34} {first:11.2f}s {sorted(times)[len(times) // 2]:12.2f}s median ({shown})", file=out)

@@ -134,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     bench_cmd.add_argument("--projects", type=int, default=100)
     bench_cmd.add_argument("--news", type=int, default=200)
     bench_cmd.add_argument("--jobs", type=int, default=20)
+    bench_cmd.add_argument("--people", type=int, help="people (default: 5 a project)")
+    bench_cmd.add_argument("--publications", type=int, help="publications (default: 50 a project)")
     bench_cmd.add_argument("--baseline", action="store_true", help="also build the same Markdown with plain Material")
     bench_cmd.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     bench_cmd.add_argument(
@@ -185,10 +187,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench" and args.hostile:
         return 0 if pathological.bench() else 1
     if args.command == "bench" and args.serve:
-        bench.bench_serve(root, args.projects, args.news, args.jobs)
+        bench.bench_serve(root, args.projects, args.news, args.jobs, people=args.people, publications=args.publications)
         return 0
     if args.command == "bench":
-        bench.bench(root, args.projects, args.news, args.jobs, args.baseline, args.keep)
+        bench.bench(
+            root,
+            args.projects,
+            args.news,
+            args.jobs,
+            args.baseline,
+            args.keep,
+            people=args.people,
+            publications=args.publications,
+        )
         return 0
     if args.command == "schema":
         changed = schema.write(root, check_only=args.check)

@@ -18,6 +18,9 @@ from labsite.model.publications import KINDS, Publication
 
 PUBLICATIONS_PAGE = "publications"
 KIND_SEGMENT = "type"
+# The list shows whole years, newest first, up to about this many entries: older years are on
+# their own pages (5,000 entries on one page would weigh 10 MB).
+MAX_LISTED = 1000
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class PublicationList(View):
     year_links: tuple[tuple[int, str, int], ...]  # (year, page url, count)
     projects: tuple[tuple[str, str, int], ...]  # (slug, title, count): the project filter
     filters: bool  # the main list: the filters' form
+    older: tuple[tuple[int, str, int], ...] = ()  # years left to their own pages (main list only)
+    described: bool = False  # carries its entries' JSON-LD: each entry once, on its year's page
 
 
 def by_year(publications: tuple[Publication, ...]) -> tuple[tuple[int, tuple[Publication, ...]], ...]:
@@ -80,14 +85,18 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
                 projects.append((slug, page.title, n))
         projects.sort(key=lambda t: t[1].casefold())
 
+        listed = newest_years(everything)
+        older = tuple(link for link in year_links if link[0] < listed[-1].year) if listed else ()
         whole = PublicationList(
-            listing.title, by_year(everything), len(everything), kind_links, year_links, tuple(projects), True
+            listing.title, by_year(listed), len(listed), kind_links, year_links, tuple(projects), True, older
         )
         shows = frozenset(f"projects/{slug}" for slug in cited) | frozenset(f"people/{p}" for p in catalog.people)
         made.append(dress(listing, "publications.html", whole, shows))
         for year, url, _ in year_links:
             title = translate(lang, "publications.year_title", year=year)
-            view = _part(whole, title, tuple(p for p in everything if p.year == year))
+            view = dataclasses.replace(
+                _part(whole, title, tuple(p for p in everything if p.year == year)), described=True
+            )
             made.append(
                 generated(
                     f"publications-year/{year}",
@@ -117,6 +126,17 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
     return made
 
 
+def newest_years(publications: tuple[Publication, ...]) -> tuple[Publication, ...]:
+    """The newest whole years of ``publications`` (newest first) that hold at most MAX_LISTED
+    entries; the newest year at least."""
+    shown: list[Publication] = []
+    for _, found in by_year(publications):
+        if shown and len(shown) + len(found) > MAX_LISTED:
+            break
+        shown += found
+    return tuple(shown)
+
+
 def _part(whole: PublicationList, heading: str, shown: tuple[Publication, ...]) -> PublicationList:
     """A page of part of the list (a year, a kind): no filters, the same links to the others."""
-    return dataclasses.replace(whole, heading=heading, years=by_year(shown), count=len(shown), filters=False)
+    return dataclasses.replace(whole, heading=heading, years=by_year(shown), count=len(shown), filters=False, older=())

@@ -4,6 +4,7 @@ the fields the site shows, cites and links, in plain Unicode (LaTeX already deco
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -24,10 +25,12 @@ KINDS: dict[str, tuple[str, ...]] = {
 KIND_OF_TYPE = {entry_type: kind for kind, types in KINDS.items() for entry_type in types}
 
 
-def _folded(text: str) -> list[str]:
-    """A name's words without accents, case or hyphens: "Jean-Pierre Lévêque" -> jean pierre leveque."""
+@functools.lru_cache(maxsize=100_000)
+def _folded(text: str) -> tuple[str, ...]:
+    """A name's words without accents, case or hyphens: "Jean-Pierre Lévêque" -> jean pierre leveque
+    (kept: a name is compared on every page that cites its entries)."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return plain.casefold().replace("-", " ").replace(".", " ").split()
+    return tuple(plain.casefold().replace("-", " ").replace(".", " ").split())
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ def citation(catalog: Catalog, work: Publication, lang: str) -> Markup:
     return _cited(work, lang, tuple(person.name for person in catalog.authors(work.key)))
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=200_000)  # every entry in both languages, for a site of many
 def _cited(work: Publication, lang: str, lab: tuple[str, ...]) -> Markup:
     return Markup(cite(work, lang, lambda author: any(author.is_named(name) for name in lab)))
 

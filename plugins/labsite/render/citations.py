@@ -250,7 +250,7 @@ def _html(rendered: str, language: str) -> str:
     return html.escape(text, quote=False).translate(_HTML).replace(_LANG_OPEN, f'<span lang="{language}">')
 
 
-@functools.lru_cache(maxsize=20_000)
+@functools.lru_cache(maxsize=200_000)
 def _render(item_json: str, lang: str) -> str:
     """The HTML of an item (escaped, as JSON) in a language: a publication is cited on many pages."""
     style = _style(lang)

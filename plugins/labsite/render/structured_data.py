@@ -46,7 +46,7 @@ def script(catalog: Catalog, site: Site, page: Page, content_html: str) -> Marku
         renditions = catalog.renditions(card.photo) if card.photo else None
         image = site.url(renditions.largest.url) if renditions is not None else None
         return jsonld.script(scholarly.person(catalog, site, page.view.person, page.lang, page.url, image))
-    if isinstance(page.view, PublicationList) and page.view.count:
+    if isinstance(page.view, PublicationList) and page.view.described and page.view.count:
         works = [w for _, found in page.view.years for w in found]
         return jsonld.script({"@graph": [scholarly.publication(catalog, site, w, page.lang, page.url) for w in works]})
     if isinstance(item, Announcement) and catalog.standing(item).is_open:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import logging
 import re
@@ -255,7 +256,7 @@ def _plain(value: Any, name: str, bad: Any) -> str | None:
         # align, comment out the rest, or stand for a parameter): read them as the text they are.
         text = _BARE.sub(lambda found: "\\" + found[0], text)
         try:
-            text = _decoder.latex_to_text(text)
+            text = _decoded(text)
         except Exception:  # pylatexenc refuses some malformed LaTeX: the entry's own problem
             bad(name, say("bib.latex"))
             return None
@@ -264,6 +265,12 @@ def _plain(value: Any, name: str, bad: Any) -> str | None:
         bad(name, say("text.control", name=f"U+{ord(control[0]):04X}"))
         return None
     return text
+
+
+@functools.lru_cache(maxsize=100_000)
+def _decoded(latex: str) -> str:
+    """LaTeX as text, each string once: names and journals come back entry after entry."""
+    return _decoder.latex_to_text(latex)
 
 
 def _names(found: Any, bad: Any) -> list[Author] | None:
