@@ -1,5 +1,7 @@
 """Hostile values that `labsite check` lets through are shown as text: in Chromium, no script
-runs and no dialog opens on any page that displays them; JSON-LD and feeds still parse."""
+runs and no dialog opens on any page that displays them; JSON-LD and feeds still parse. No page
+links to a javascript: or data: URL, the search index holds them escaped, and each entry's .bib
+download is the contributor's own text."""
 
 from __future__ import annotations
 
@@ -7,8 +9,10 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
+import lxml.html
 import pytest
 
 from tests.fixtures.hostile import PAYLOADS
@@ -34,7 +38,21 @@ PAGES = [
     "en/jobs/",
     "en/jobs/icu-engineer/",
     "en/about/",
+    "equipe/",
+    "equipe/ada-martin/",
+    "publications/",
 ]
+FEEDS = [
+    "actualites/rss.xml",
+    "en/news/atom.xml",
+    "projets/rss.xml",
+    "en/jobs/rss.xml",
+    "publications/rss.xml",
+    "en/publications/atom.xml",
+]
+CSP = r'<meta http-equiv="Content-Security-Policy"[^>]*>'
+# Attributes a browser follows or loads as a URL.
+URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "ping", "xlink:href", "background"}
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -56,7 +74,49 @@ def test_accepted_payloads_never_run(hostile_site, serve: Callable[[Path], str],
         for script in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
             json.loads(script)
     assert dialogs == [] and shown > 0, (dialogs, shown)
-    for feed in ("actualites/rss.xml", "en/news/atom.xml", "projets/rss.xml", "en/jobs/rss.xml"):
+    for feed in FEEDS:
         parsed = feedparser.parse((site / feed).read_bytes())
         assert not parsed.bozo, (feed, parsed.get("bozo_exception"))
+        assert all(re.match(r"https?://", link.href) for e in parsed.entries for link in e.links), feed
     context.close()
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_every_page_keeps_the_policy_and_links_no_script_or_data(hostile_site, payload: str) -> None:
+    """Every page of the site built with the payload in every field, and the hostile BibTeX
+    entries (\\url{javascript:...}, addresses with quotes and angle brackets...): the site's
+    Content-Security-Policy (the people and publications pages' too), no link, image or form to a
+    javascript: or data: URL, no event handler attribute."""
+    site, _ = hostile_site(payload)
+    (policy,) = re.findall(CSP, (site / "a-propos/index.html").read_text(encoding="utf-8"))
+    found = []
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if re.findall(CSP, html) != [policy]:
+            found.append(f"{path.relative_to(site)}: not the site's Content-Security-Policy")
+        for element in lxml.html.fromstring(html).iter():
+            for name, value in getattr(element, "attrib", {}).items():
+                name = name.lower()
+                if name.startswith("on") or (
+                    name in URL_ATTRIBUTES and re.match(r"[\x00-\x20]*(javascript|data|vbscript):", value, re.I)
+                ):
+                    found.append(f"{path.relative_to(site)}: <{element.tag} {name}={value[:60]!r}>")
+    assert found == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_downloads_indexes_and_sitemap_keep_payloads_as_text(hostile_site, payload: str) -> None:
+    site, _ = hostile_site(payload)
+    # Each entry's .bib is its text as the contributor wrote it in publications/.
+    sources = "".join(p.read_text(encoding="utf-8") for p in (site.parent / "publications").glob("*.bib"))
+    downloads = list((site / "bib").glob("*.bib"))
+    assert len(downloads) > 10
+    for download in downloads:
+        text = download.read_text(encoding="utf-8")
+        assert text.startswith("@") and text.strip() in sources, download.name
+    # The search index holds HTML: markup of a payload only escaped.
+    for index in ("search/search_index.json", "en/search/search_index.json"):
+        docs = json.loads((site / index).read_text(encoding="utf-8"))["docs"]
+        if "<" in PAYLOADS[payload]:
+            assert not [d["location"] for d in docs if PAYLOADS[payload] in d["title"] + d["text"]], index
+    ElementTree.fromstring((site / "sitemap.xml").read_bytes())

@@ -81,4 +81,7 @@ def test_only_the_first_row_of_cards_loads_at_once(repo_site, repo_url: str, bro
         assert ('loading="lazy"' in cards[i]) == (i >= 3), i
         assert 'decoding="async"' in cards[i] or i < 3
     project = (repo_site / "projets/vigisepsis/index.html").read_text(encoding="utf-8")
-    assert 'fetchpriority="high"' in project and project.count("<picture>") == 1
+    # The cover comes first; its members' photos, further down, load as they come near.
+    pictures = re.findall(r"<picture>.*?</picture>", project, re.S)
+    assert len(pictures) == 4 and 'fetchpriority="high"' in pictures[0] and project.count("fetchpriority") == 1
+    assert all('loading="lazy"' in picture for picture in pictures[1:])

@@ -51,6 +51,9 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 CONTROL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff\ud800-\udfff]"
 )
+# Private-use code points: each font shows them as it likes, or not at all (an icon font's glyph
+# pasted with the text); HTML checkers refuse them.
+PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 @dataclass
@@ -202,6 +205,8 @@ class Text(FieldType):
             return ck.error(where, say("text.too_long", length=len(text), maximum=self.max_length))
         if control := CONTROL.search(text):
             return ck.error(where, say("text.control", name=f"U+{ord(control[0]):04X}"))
+        if private := PRIVATE_USE.search(text):
+            return ck.error(where, say("text.private_use", name=f"U+{ord(private[0]):04X}"))
         if not self.multiline and "\n" in text:
             return ck.error(where, say("text.one_line"))
         if self.pattern and not re.match(self.pattern, text):

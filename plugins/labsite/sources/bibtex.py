@@ -17,17 +17,18 @@ from typing import Any
 
 import bibtexparser
 from bibtexparser import middlewares
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ImplicitComment
 from pylatexenc.latex2text import LatexNodes2Text
 
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.messages import say
-from labsite.model.fields import CITATION_KEY, CONTROL, INVALID, ORCID, Checker, Url, orcid_checksum_ok
+from labsite.model.fields import CITATION_KEY, CONTROL, INVALID, ORCID, PRIVATE_USE, Checker, Url, orcid_checksum_ok
 from labsite.model.publications import KIND_OF_TYPE, Author, Publication
 
-MAX_BIB_BYTES = 20_000_000  # about 20,000 entries: a lab's whole output many times over
+MAX_BIB_BYTES = 5_000_000  # about 10,000 entries, read in about 10 s: more goes in another file
 MAX_FIELD_CHARS = 5_000
 MAX_AUTHORS = 1_000  # consortium papers list hundreds
+MAX_AUTHOR_CHARS = 100_000  # all the names of an entry together
 MAX_BRACE_DEPTH = 12  # deeper is no bibliography: LaTeX decoding recurses on it
 # What each kind of publication needs besides title, author and year (or their stand-ins).
 NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -37,6 +38,9 @@ NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 _LATEX = re.compile(r"[\\{}$~^_%&]")
 VERBATIM = frozenset({"url", "pdf", "doi", "eprint", "hal_id", "orcid", "idhal", "file"})
+_UNSEEN = re.compile(f"{CONTROL.pattern}|{PRIVATE_USE.pattern}")
+_STRAY_FIELDS = re.compile(r"^\s*,?\s*[A-Za-z][\w-]*\s*=")
+_HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{")
 _BARE = re.compile(r"(?<!\\)[&%#]")
 _MONTHS = {
     name: number
@@ -128,11 +132,28 @@ def _read_file(root: Path, path: str, problems: list[Diagnostic]) -> list[Public
         else:
             head = block.raw.strip().splitlines()[0][:60] if block.raw.strip() else ""
             problems.append(_problem(path, line, "", say("bib.broken", head=head)))
-    return [p for entry in library.entries if (p := _publication(path, entry, problems)) is not None]
+    for block in library.comments:
+        # Fields after an entry's end: a "}" too many closed it early, and bibtexparser keeps the
+        # rest as a comment. Said, not dropped.
+        if isinstance(block, ImplicitComment) and _STRAY_FIELDS.match(block.comment):
+            before = [e.key for e in library.entries if e.start_line <= block.start_line]
+            key = before[-1] if before else "?"
+            problems.append(_problem(path, block.start_line + 1, "", say("bib.stray", key=key)))
+    macros = {string.key.lower(): str(string.value) for string in library.strings}
+    return [p for entry in library.entries if (p := _publication(path, entry, problems, macros)) is not None]
 
 
-def _publication(path: str, entry: Entry, problems: list[Diagnostic]) -> Publication | None:
+def _publication(path: str, entry: Entry, problems: list[Diagnostic], macros: dict[str, str]) -> Publication | None:
     line = entry.start_line + 1
+    # Invisible or private characters anywhere in the entry (a field's name, an editor...): its
+    # .bib is published as written.
+    if found := _UNSEEN.search(entry.raw):
+        where = line + entry.raw[: found.start()].count("\n")
+        problem = say("text.control", name=f"U+{ord(found[0]):04X}")
+        if PRIVATE_USE.match(found[0]):
+            problem = say("text.private_use", name=f"U+{ord(found[0]):04X}")
+        problems.append(_problem(path, where, "", say("bib.in_entry", key=entry.key, problem=problem)))
+        return None
     fields = {name.lower(): f for name, f in entry.fields_dict.items()}
     # The fields' lines, as a Checker reads a YAML file's: field types check them as they do YAML.
     doc = _EntryDoc(path, {name: f.start_line + 1 for name, f in fields.items()}, line)
@@ -149,7 +170,13 @@ def _publication(path: str, entry: Entry, problems: list[Diagnostic]) -> Publica
     for name, found in fields.items():
         if name in ("author", "editor"):
             continue
-        text = _plain(found.value, name, bad)
+        value = found.value
+        if getattr(found, "enclosing", None) == "no-enclosing" and "#" in str(value):
+            value = _joined(str(value), macros)
+            if value is None:
+                bad(name, say("bib.concatenation"))
+                continue
+        text = _plain(value, name, bad)
         if text is not None:
             values[name] = text
     crossref = values.get("crossref")
@@ -229,6 +256,31 @@ def _publication(path: str, entry: Entry, problems: list[Diagnostic]) -> Publica
     )
 
 
+def _joined(value: str, macros: dict[str, str]) -> str | None:
+    """BibTeX's "#": {text}, "text", numbers and @string names joined; None if a part is none of these."""
+    parts, depth, quoted, current = [], 0, False, ""
+    for char in value:
+        if char == "#" and depth == 0 and not quoted:
+            parts.append(current.strip())
+            current = ""
+            continue
+        depth += (char == "{") - (char == "}")
+        quoted ^= char == '"' and depth == 0
+        current += char
+    parts.append(current.strip())
+    joined = []
+    for part in parts:
+        if len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"')):
+            joined.append(part[1:-1])
+        elif part.isdigit():
+            joined.append(part)
+        elif part.lower() in macros:
+            joined.append(macros[part.lower()])
+        else:
+            return None
+    return "".join(joined)
+
+
 def _slug(key: str) -> str:
     """The key as a file name and an anchor: what a URL path may hold as it is."""
     return re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") or "entry"
@@ -255,6 +307,7 @@ def _plain(value: Any, name: str, bad: Any) -> str | None:
         # Exports write "&", "%" and "#" as text more often than as LaTeX (where they would
         # align, comment out the rest, or stand for a parameter): read them as the text they are.
         text = _BARE.sub(lambda found: "\\" + found[0], text)
+        text = _HREF.sub("{", text)  # \href{address}{text}: the text (pylatexenc fails on it)
         try:
             text = _decoded(text)
         except Exception:  # pylatexenc refuses some malformed LaTeX: the entry's own problem
@@ -279,6 +332,9 @@ def _names(found: Any, bad: Any) -> list[Author] | None:
     names = found.value if isinstance(found.value, list) else []
     if len(names) > MAX_AUTHORS:
         bad(found.key, say("bib.too_many_authors", count=len(names), maximum=MAX_AUTHORS))
+        return None
+    if (length := sum(len(str(parts)) for parts in names)) > MAX_AUTHOR_CHARS:
+        bad(found.key, say("bib.too_long", length=length, maximum=MAX_AUTHOR_CHARS))
         return None
     authors = []
     for parts in names:
