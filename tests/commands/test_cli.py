@@ -106,6 +106,7 @@ def test_every_field_of_the_template_is_present(tmp_path: Path) -> None:
         "contacts",
         "funding",
         "authorisation",
+        "publications",
         "links",
         "image",
         "draft",
