@@ -223,7 +223,7 @@ PEOPLE_FILES: dict[str, str | bytes | None] = {
     **PEOPLE_PAGES,
     "people/ada-martin/index.yml": (
         "name: Ada Martin\nrole: {fr: Chercheuse, en: Researcher}\nteam: lab\nstatus: current\n"
-        "affiliation: inria-team\norcid: 0000-0002-1825-0097\nhal: ada-martin\nemail: ada.martin@example.org\n"
+        "affiliation: inria-team\norcid: 0000-0000-0001-2344\nhal: ada-martin\nemail: ada.martin@example.org\n"
         "start: 2022-01-01\nprojects: [lung-scan]\n"
     ),
     "people/ada-martin/index.fr.md": "---\nsummary: Chercheuse en imagerie.\n---\n\nAda Martin étudie les scanners.\n",
@@ -238,7 +238,7 @@ PEOPLE_FILES: dict[str, str | bytes | None] = {
         "@article{martin2024deep,\n  title = {Deep learning for lung scans},\n"
         "  author = {Martin, Ada and Okafor, Chidi},\n  journal = {Journal of Imaging},\n"
         "  volume = {12}, number = {3}, pages = {45--67},\n  year = {2024}, month = mar,\n"
-        "  doi = {10.5555/test.2024.001},\n  orcid = {0000-0002-1825-0097},\n}\n\n"
+        "  doi = {10.5555/test.2024.001},\n  orcid = {0000-0000-0001-2344},\n}\n\n"
         "@phdthesis{chen2022thesis,\n  title = {Apprentissage f{\\'e}d{\\'e}r{\\'e} {\\`a} l'h{\\^o}pital},\n"
         "  author = {Chen, Bo},\n  school = {Universit{\\'e} Paris Cit{\\'e}},\n  year = {2022},\n"
         "  language = {french},\n  hal_id = {tel-09990001},\n}\n\n"

@@ -92,8 +92,8 @@ def fill_in(written: list[Path]) -> None:
     """What a contributor does: replace every example by real text."""
     real = {
         "ACRO": "REAL",
-        "Camille Martin": "Ada Lovelace",
-        "camille.martin@example.org": "ada@lab.example.org",
+        "Camille Exemple": "Ada Lovelace",
+        "camille.exemple@example.org": "ada@lab.example.org",
         "https://example.org/": "https://lab.example.org/x",
     }
     for path in written:
@@ -126,7 +126,7 @@ def test_a_new_item_round_trips_through_check(kind: str, slug: str) -> None:
         if kind == "person":
             # No draft: a person is published once merged, so the examples are refused at once.
             assert any("template's example" in d.message for d in build_catalog(root, today=today).errors)
-            text = facts.read_text(encoding="utf-8").replace("Camille Martin", "Réelle Personne")
+            text = facts.read_text(encoding="utf-8").replace("Camille Exemple", "Réelle Personne")
             facts.write_text(text.replace("camille", "reelle").replace("martin", "personne"), encoding="utf-8")
         else:
             assert build_catalog(root, today=today).diagnostics == ()

@@ -314,8 +314,8 @@ def test_no_request_leaves_the_site(base: str, browser) -> None:
     links = tabs[0].locator("#ls-publications a").evaluate_all("as => as.map(a => a.href)")
     assert "https://doi.org/10.5555/test.2024.001" in links and "https://hal.science/tel-09990001" in links
     assert "https://example.org/wu2025.pdf" in links
-    assert tabs[3].get_by_role("link", name="0000-0002-1825-0097").get_attribute("href") == (
-        "https://orcid.org/0000-0002-1825-0097"
+    assert tabs[3].get_by_role("link", name="0000-0000-0001-2344").get_attribute("href") == (
+        "https://orcid.org/0000-0000-0001-2344"
     )
     assert requests and [url for url in requests if not url.startswith(base)] == []
     context.close()

@@ -234,7 +234,8 @@ def test_hostile_values_round_trip_as_text(fake_hal: FakeHal, labsite: Callable[
     # No https address: no pdf, no url (javascript:); a DOI without its resolver, braces encoded.
     assert "pdf" not in raw and "url" not in raw
     assert raw["doi"] == "10.5555/x%7By%7D%5Cz"
-    assert raw["idhal"] == "jean-obrien" and raw["orcid"] == "0000-0003-1415-9265" and raw["language"] == "en"
+    # An iD with a wrong check digit (...9265) is left out: the build would refuse the entry for it.
+    assert raw["idhal"] == "jean-obrien" and raw["orcid"] == "0000-0003-1415-9269" and raw["language"] == "en"
 
 
 def balanced(value: str) -> bool:
@@ -375,6 +376,43 @@ def test_a_new_key_does_not_take_one_already_in_the_file(
     assert list(read(bib(tmp_path))) == ["Dupont2024deep", "garcialopez2024benchmark", "dupont2024deepa"]
 
 
+def test_a_publication_already_in_another_file_stays_there(
+    fake_hal: FakeHal, labsite: Callable[..., Result], tmp_path: Path
+) -> None:
+    bib(tmp_path).parent.mkdir()
+    zotero = (
+        "@article{fromzotero,\n  title = {Mine},\n  author = {Doe, Jo},\n  journal = {J},\n  year = {2024},\n"
+        "  doi = {https://doi.org/10.5555/JFMI.2024.0012},\n}\n\n"
+        "@phdthesis{chen2023,\n  title = {T},\n  author = {Chen, Bo},\n  school = {U},\n  year = {2023},\n"
+        "  hal_id = {tel-04100003v2},\n}\n"
+    )
+    bib(tmp_path, "zotero.bib").write_text(zotero, encoding="utf-8")
+    fake_hal.answer(LAB, "bernoulli-lab.updated.json")
+    result = labsite("BERNOULLI-LAB")
+    assert result.code == 0, result.err
+    assert "2 of them already in another file of publications/ (same HAL id or DOI): left there" in result.err
+    written = read(bib(tmp_path))
+    assert not {"10.5555/jfmi.2024.0012"} & {
+        e.fields_dict["doi"].value.lower() for e in written.values() if "doi" in e.fields_dict
+    }
+    assert "tel-04100003" not in {e.fields_dict["hal_id"].value for e in written.values()}
+    assert "chen2023" not in written and bib(tmp_path, "zotero.bib").read_text(encoding="utf-8") == zotero
+    assert "is written, but the check" not in result.err
+
+
+def test_what_the_build_would_refuse_in_the_file_is_said_at_once(
+    fake_hal: FakeHal, labsite: Callable[..., Result], tmp_path: Path
+) -> None:
+    bib(tmp_path).parent.mkdir()
+    bib(tmp_path).write_text("@misc{mine,\n  title = {Notes},\n  year = {0000},\n}\n", encoding="utf-8")
+    fake_hal.answer(MARIE, "marie-dupont.json")
+    result = labsite("idhal:marie-dupont")
+    assert result.code == 0 and "written: publications/hal.bib" in result.out
+    assert "publications/hal.bib:1:1: error: author: entry 'mine': 'author' is missing (a @misc needs it)" in result.err
+    assert "publications/hal.bib:3:1: error: year: entry 'mine': '0000' is not a date" in result.err
+    assert "publications/hal.bib is written, but the check refuses 2 thing(s) in it (above)" in result.err
+
+
 # Refusals: nothing written, and HAL not asked when the file is the problem
 
 
@@ -416,7 +454,16 @@ def test_a_file_not_in_utf8_is_refused_and_left_alone(
 
 @pytest.mark.parametrize(
     "output",
-    ["../hal.bib", "hal.bib", "data/hal.bib", "publications/../hal.bib", "/tmp/hal.bib", "publications/hal.txt"],
+    [
+        "../hal.bib",
+        "hal.bib",
+        "data/hal.bib",
+        "publications/../hal.bib",
+        "/tmp/hal.bib",
+        "publications/hal.txt",
+        "publications/2024/hal.bib",  # the build reads publications/*.bib only
+        "publications/.hal.bib",
+    ],
 )
 def test_an_output_outside_publications_is_refused(
     fake_hal: FakeHal, labsite: Callable[..., Result], tmp_path: Path, output: str

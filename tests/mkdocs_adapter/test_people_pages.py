@@ -11,7 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.conftest import FIXTURE_FILES, PEOPLE_FILES, build, write_site
+from tests.conftest import FIXTURE_FILES, PEOPLE_FILES, PEOPLE_PAGES, build, write_site
 
 LUNG = "projects/lung-scan/index.yml"
 FILES = {
@@ -59,7 +59,7 @@ def test_the_directory_groups_people_in_each_language(site: Path) -> None:
 def test_a_persons_page_lists_projects_news_positions_and_publications(site: Path) -> None:
     page = read(site, "en/people/ada-martin")
     assert "<h1>Ada Martin</h1>" in page and '<p class="ls-lead">Researcher' in page
-    assert 'href="https://orcid.org/0000-0002-1825-0097"' in page and 'href="https://cv.hal.science/ada-martin"' in page
+    assert 'href="https://orcid.org/0000-0000-0001-2344"' in page and 'href="https://cv.hal.science/ada-martin"' in page
     assert "ada.martin@example.org" not in page  # hidden from harvesters, revealed by labsite.js
     assert re.search(r'id="ls-person-projects">Projects</h2>\s*<ul><li><a href="../../projects/lung-scan/">', page)
     # The open job ad whose contact is her e-mail address (the fixture's heart-phd).
@@ -70,7 +70,7 @@ def test_a_persons_page_lists_projects_news_positions_and_publications(site: Pat
     assert re.findall(r'<strong class="ls-lab-author">(.*?)</strong>', page) == ["MARTIN, Ada", "MARTIN, Ada"]
     (person,) = jsonld(page)
     assert person["@type"] == "Person" and person["name"] == "Ada Martin" and person["jobTitle"] == "Researcher"
-    assert person["sameAs"] == ["https://orcid.org/0000-0002-1825-0097", "https://cv.hal.science/ada-martin"]
+    assert person["sameAs"] == ["https://orcid.org/0000-0000-0001-2344", "https://cv.hal.science/ada-martin"]
     assert person["affiliation"]["@type"] == "Organization" and "email" not in json.dumps(person)
 
 
@@ -86,7 +86,7 @@ def test_a_project_page_links_its_people_and_shows_its_publications(site: Path) 
 
 def test_the_publication_list_cites_each_entry_with_its_links(site: Path) -> None:
     page = read(site, "publications")
-    years = re.findall(r'<h2 id="ls-pub-y-(\d{4})">', page)
+    years = re.findall(r'<h2 id="ls-pub-(\d{4})">', page)
     assert years == ["2025", "2024", "2022"]  # newest first
     entry = re.search(r'<li class="ls-publication" id="pub-martin2024deep".*?</li>', page, re.S)
     assert entry
@@ -141,9 +141,22 @@ def test_the_feeds_carry_the_newest_publications(site: Path) -> None:
         assert feed.entries[1].link == "https://doi.org/10.5555/test.2024.001"
         assert words in [t.term for t in feed.entries[1].tags]
         assert "MARTIN, Ada" in feed.entries[1].content[0].value
+        for entry in feed.entries:  # each entry's id (and link, lacking another) is its place on its year's page
+            page, anchor = entry.id.removeprefix("https://lab.example.org/").split("#")
+            assert re.fullmatch(r"(en/)?publications/20\d\d/", page), entry.id
+            assert f'id="{anchor}"' in (site / page / "index.html").read_text(encoding="utf-8")
+        assert feed.entries[0].link == feed.entries[0].id  # no DOI, HAL id or address
 
 
 def test_the_sitemap_lists_people_pages_without_dates(site: Path) -> None:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     block = re.search(r"<url>\s*<loc>https://lab.example.org/equipe/ada-martin/</loc>(.*?)</url>", sitemap, re.S)
     assert block and "<lastmod>" not in block[1]
+
+
+def test_with_no_one_and_nothing_published_the_listings_say_so(tmp_path: Path) -> None:
+    site = build(write_site(tmp_path, {**FIXTURE_FILES, **PEOPLE_PAGES}))
+    for url, words in (("publications", "Aucune publication pour le moment."), ("en/people", "No one listed yet.")):
+        page = read(site, url)
+        assert words in text(page)
+        assert "ls-browse" not in page and "<h2" not in page.split('class="md-content"', 1)[1].split("</article>")[0]

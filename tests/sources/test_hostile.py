@@ -42,6 +42,7 @@ from tests.fixtures.hostile import (
     _body,
     _facts,
     bib_accepted,
+    split_bib,
     with_payloads,
 )
 
@@ -170,8 +171,11 @@ def test_the_hostile_bibtex_entries_are_published_as_text(tmp_path: Path) -> Non
     for key, (_, title) in BIB_ACCEPTED.items():
         work = catalog.publications[key]
         assert title is None or work.title == title, (key, work.title)
-        # The entry's own .bib is what the contributor wrote, from its @ to its closing brace.
-        assert work.bibtex.strip() in source and work.bibtex.startswith(f"@article{{{key},"), key
+        # The entry's own .bib is what the contributor wrote, from its @ to its closing brace, after
+        # the @string definitions it uses, each as written.
+        strings, entry = split_bib(work.bibtex)
+        assert entry.strip() in source and entry.startswith(f"@article{{{key},"), key
+        assert all(line in source for line in strings), key
         for address in (work.url, work.pdf, work.doi_url):
             assert address is None or (address.startswith("https://") and not re.search(r'[\s"<>]', address)), address
     assert "root:" not in repr(catalog.publications), "\\input read a file"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import bibtexparser
 import pytest
 
 from labsite.model.fields import orcid_checksum_ok
@@ -29,7 +30,7 @@ def test_the_fixture_people_and_publications_are_valid(tmp_path: Path) -> None:
     catalog = build_catalog(tmp_path, today=TODAY)
     assert catalog.errors == []
     assert set(catalog.people) == {"ada-martin", "bo-chen", "li-wu"}
-    assert catalog.people["li-wu"].has_page is False and catalog.page("people/li-wu", "fr") is None
+    assert not catalog.people["li-wu"].texts and catalog.page("people/li-wu", "fr") is None
     assert catalog.page("people/ada-martin", "fr").url == "equipe/ada-martin/"
     assert catalog.page("people/ada-martin", "en").url == "en/people/ada-martin/"
     thesis = catalog.publications["chen2022thesis"]
@@ -59,8 +60,8 @@ def test_orcid_check_digit() -> None:
 @pytest.mark.parametrize(
     ("path", "old", "new", "expected"),
     [
-        (ADA, "0000-0002-1825-0097", "0000-0002-1825-0079", f"{ADA}:6:8: error: orcid: '0000-0002-1825-0079' is not a valid ORCID iD: its last character does not match the others (a digit mistyped?)"),
-        (ADA, "0000-0002-1825-0097", "1825-0097", f"{ADA}:6:8: error: orcid: '1825-0097' is not an ORCID iD: four groups of four digits, 0000-0002-1825-0097 (the last may be X)"),
+        (ADA, "0000-0000-0001-2344", "0000-0002-1825-0079", f"{ADA}:6:8: error: orcid: '0000-0002-1825-0079' is not a valid ORCID iD: its last character does not match the others (a digit mistyped?)"),
+        (ADA, "0000-0000-0001-2344", "1825-0097", f"{ADA}:6:8: error: orcid: '1825-0097' is not an ORCID iD: four groups of four digits, 0000-0002-1825-0097 (the last may be X)"),
         (ADA, "inria-team", "inria-tema", f"{ADA}:5:14: error: affiliation: no partner 'inria-tema': did you mean 'inria-team'? the partners are in data/partners.yml"),
         (ADA, "status: current", "status: gone", f"{ADA}:4:9: error: status: 'gone' is not allowed; allowed: current, alumni"),
         (ADA, "ada.martin@example.org", "ada.martin", f"{ADA}:8:8: error: email: 'ada.martin' is not an e-mail address (name@example.org)"),
@@ -181,3 +182,54 @@ def test_only_bib_files_go_in_publications(tmp_path: Path) -> None:
     write_site(tmp_path, {**FIXTURE_FILES, **PEOPLE_FILES, "publications/notes.txt": "hello"})
     errors = [str(d) for d in build_catalog(tmp_path, today=TODAY).errors]
     assert errors == ["publications/notes.txt:1:1: error: only BibTeX files (.bib) go directly in publications/"]
+
+
+def test_placeholder_years_empty_titles_and_bad_orcids_are_errors_and_proceedings_need_no_container(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "@article{zero,\n  title = {Z},\n  author = {Doe, Jo},\n  journal = {J},\n  year = {0000},\n}\n"
+        + ENTRY.format(key="blank", title=" ", extra="")
+        + ENTRY.format(key="shape", title="S", extra="  orcid = {1825-0097},\n")
+        + ENTRY.format(key="digit", title="D", extra="  orcid = {http://orcid.org/0000-0002-1825-0079},\n")
+        + "@proceedings{volume,\n  title = {Proceedings of the Day},\n  editor = {Doe, Jo},\n  year = {2024},\n}\n"
+        + "@misc{noyear,\n  title = {N},\n  author = {Doe, Jo},\n}\n"
+    )
+    errors = [e.split(": error: ", 1)[1] for e in _bib(tmp_path, text) if e.startswith("publications/new.bib")]
+    assert sorted(errors) == sorted(
+        [
+            "year: entry 'zero': '0000' is not a date: YYYY, YYYY-MM or YYYY-MM-DD",
+            "title: entry 'blank': 'title' is missing (a @article needs it)",
+            "orcid: entry 'shape': '1825-0097' is not an ORCID iD: four groups of four digits, "
+            "0000-0002-1825-0097 (the last may be X)",
+            "orcid: entry 'digit': '0000-0002-1825-0079' is not a valid ORCID iD: its last character does not "
+            "match the others (a digit mistyped?)",
+            "year: entry 'noyear': 'year' is missing (a @misc needs it)",
+        ]
+    ), errors
+
+
+def test_one_person_has_one_folder(tmp_path: Path) -> None:
+    twin = PEOPLE_FILES["people/ada-martin/index.yml"].replace("name: Ada Martin", "name: Ada Martin-Twin")
+    write_site(tmp_path, {**FIXTURE_FILES, **PEOPLE_FILES, "people/ada-twin/index.yml": twin})
+    errors = [str(d) for d in build_catalog(tmp_path, today=TODAY).errors]
+    for name, value in (("orcid", "0000-0000-0001-2344"), ("hal", "ada-martin"), ("email", "ada.martin@example.org")):
+        assert (
+            f"people/ada-twin/index.yml:{twin.split(name + ':')[0].count(chr(10)) + 1}:{len(name) + 3}: error: "
+            f"{name}: '{value}' is already in people/ada-martin/index.yml: one folder per person (merge the two, "
+            "or correct one)"
+        ) in errors, errors
+
+
+def test_an_entrys_own_bib_carries_the_strings_it_uses(tmp_path: Path) -> None:
+    text = (
+        "@string{jfmi = {Journal of Fictional Medical Informatics}}\n@string{other = {Unused}}\n\n"
+        "@article{k,\n  title = {T},\n  author = {Doe, Jo},\n  journal = JFMI,\n  year = {2024},\n}\n"
+    )
+    write_site(tmp_path, {**FIXTURE_FILES, **PEOPLE_FILES, "publications/new.bib": text})
+    work = build_catalog(tmp_path, today=TODAY).publications["k"]
+    assert work.container == "Journal of Fictional Medical Informatics"
+    assert work.bibtex.startswith("@string{jfmi = {Journal of Fictional Medical Informatics}}\n\n@article{k,")
+    alone = bibtexparser.parse_string(work.bibtex)  # read alone, as a visitor's reference manager reads it
+    assert alone.entries[0].fields_dict["journal"].value == "Journal of Fictional Medical Informatics"
+    assert "Unused" not in work.bibtex

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from labsite.commands.hal_api import EXPLICIT
+from labsite.model.fields import orcid_checksum_ok
 
 # HAL document types and their BibTeX entry types; any other type is @misc.
 ENTRY_TYPES = {
@@ -218,7 +219,8 @@ def _identifiers(doc: dict[str, Any], hal_id: str) -> list[tuple[str, str | None
     HAL's lists of these skip the authors without one, so they are not matched to positions."""
     version = doc.get("version_i")
     idhals = [i for i in strings(doc, "authIdHal_s") if EXPLICIT["idhal"].fullmatch(i)]
-    orcids = [m[0] for v in strings(doc, "authORCIDIdExt_s") if (m := ORCID.search(v))]
+    # An iD that fails its check digit (mistyped into HAL) would make the build refuse the entry.
+    orcids = [m[0] for v in strings(doc, "authORCIDIdExt_s") if (m := ORCID.search(v)) and orcid_checksum_ok(m[0])]
     return [
         ("doi", bare_doi(first(doc, "doiId_s"))),
         ("hal_id", hal_id),

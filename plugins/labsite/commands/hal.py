@@ -26,7 +26,9 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 
 from labsite.commands.bibtex_write import DOI_PREFIX, MARKS, VERSION, Record, base_key, record, unique_key
 from labsite.commands.hal_api import HalError, fetch_all, parse_query
+from labsite.common.diagnostics import Diagnostic
 from labsite.common.messages import Message, say, shown
+from labsite.sources.bibtex import read_publications
 
 FOLDER = "publications"
 # The fixed fields are the import's own: when HAL changes a publication's type (a preprint
@@ -42,6 +44,7 @@ class Counts:
     updated: int = 0
     unchanged: int = 0
     kept: int = 0
+    elsewhere: int = 0  # already in another file of publications/: one entry per publication
 
 
 @dataclass
@@ -199,18 +202,29 @@ def header(query_text: str) -> str:
     )
 
 
-def merge(existing: Existing, docs: list[dict[str, Any]], query_text: str) -> tuple[str, Counts]:
-    """The new text of the file: its entries HAL returned updated, HAL's new ones appended,
-    newest first, and everything else as it was."""
-    entries = existing.library.entries
+def _marks(entries: list[Entry]) -> tuple[dict[str, Entry], dict[str, Entry]]:
+    """The entries by HAL id and by DOI (an entry with neither is one added by hand)."""
     by_hal = {_hal_key(f.value): e for e in entries for f in e.fields if f.key.lower() == "hal_id"}
     by_doi = {_doi_key(f.value): e for e in entries for f in e.fields if f.key.lower() == "doi"}
-    # (an entry with neither is one added by hand: it stays as it is)
-    taken = {e.key.lower() for e in entries}
+    return by_hal, by_doi
+
+
+def merge(
+    existing: Existing, docs: list[dict[str, Any]], query_text: str, others: list[Entry] | None = None
+) -> tuple[str, Counts]:
+    """The new text of the file: its entries HAL returned updated, HAL's new ones appended,
+    newest first, and everything else as it was. A publication already in ``others`` (the
+    other files of publications/) is left there: the build refuses one DOI twice."""
+    entries = existing.library.entries
+    by_hal, by_doi = _marks(entries)
+    other_hal, other_doi = _marks(others or [])
+    taken = {e.key.lower() for e in [*entries, *(others or [])]}
     counts, claimed, replaced, new = Counts(found=len(docs)), set(), {}, []
     for found in _records(docs):
         entry = by_hal.get(found.hal_id) or (by_doi.get(_doi_key(found.doi)) if found.doi else None)
-        if entry is None:
+        if entry is None and (found.hal_id in other_hal or (found.doi and _doi_key(found.doi) in other_doi)):
+            counts.elsewhere += 1
+        elif entry is None:
             new.append(found)
         elif id(entry) not in claimed:
             claimed.add(id(entry))
@@ -240,7 +254,8 @@ def output_path(root: Path, output: str) -> Path:
     if not base.is_dir():
         raise HalError(say("hal.no_root", root=str(root)))
     path = (base / output).resolve()  # .. and symbolic links followed: where it would really go
-    if path.suffix != ".bib" or not path.is_relative_to(base / FOLDER) or path.is_dir():
+    # Only publications/<name>.bib is read by the build: not a subfolder's, not a hidden file's.
+    if path.suffix != ".bib" or path.parent != base / FOLDER or path.name.startswith(".") or path.is_dir():
         raise HalError(say("hal.outside", path=output))
     return path
 
@@ -283,8 +298,10 @@ def run(query_text: str, output: str, root: Path) -> int:
         docs = fetch_all(query)
         if not docs:
             raise HalError(say("hal.no_results", query=query_text))
-        text, counts = merge(existing, docs, query_text)
+        text, counts = merge(existing, docs, query_text, _other_entries(path))
         _say(say("hal.summary", **vars(counts)))
+        if counts.elsewhere:
+            _say(say("hal.elsewhere", count=counts.elsewhere))
         if existing.exists and text == existing.text:
             _say(say("hal.up_to_date", path=shown_path))
             return 0
@@ -293,4 +310,22 @@ def run(query_text: str, output: str, root: Path) -> int:
         _say(error.message)
         return 1
     print(shown(say("hal.written", path=shown_path)))
-    return 0
+    # What HAL holds is not always what the site takes (a title left empty, an odd date): the
+    # build's own check of the file, now rather than in the pull request.
+    problems: list[Diagnostic] = []
+    read_publications(root.resolve(), [shown_path], problems)
+    for problem in problems:
+        _say(str(problem))
+    if problems:
+        _say(say("hal.check_failed", path=shown_path, count=len(problems)))
+    return 0  # the import is done; the check, in the pull request, holds the entries back
+
+
+def _other_entries(path: Path) -> list[Entry]:
+    """The entries of the other .bib files beside the output (those it can read: the check reports the rest)."""
+    entries = []
+    for other in sorted(path.parent.glob("*.bib")):
+        if other != path and not other.name.startswith("."):
+            with contextlib.suppress(Exception):  # unreadable, or odd enough to fail bibtexparser: the check says so
+                entries += parse(other.read_text(encoding="utf-8")).entries
+    return entries

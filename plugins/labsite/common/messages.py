@@ -59,6 +59,7 @@ EN: dict[str, str] = {
     "bib.too_big": "the file is {size} MB; at most {maximum} MB: split it",
     "bib.not_utf8": "the file is not UTF-8 text: save it as UTF-8 (Zotero and HAL export UTF-8)",
     "bib.broken": "this entry can't be read as BibTeX ({head}): look for a missing comma, brace or quote here or just above",
+    "catalog.person_twice": "{value!r} is already in {other}: one folder per person (merge the two, or correct one)",
     "bib.duplicate_key": "the key {key!r} is already used ({where}): give each entry its own key",
     "bib.duplicate_doi": "the DOI {doi} is already the entry {key!r} ({where}): keep one entry per publication",
     "bib.in_entry": "entry {key!r}: {problem}",
@@ -303,6 +304,8 @@ EN: dict[str, str] = {
     "hal.cannot_write": "labsite import hal: {path} could not be written ({reason}): it was left as it was",
     "hal.summary": "labsite import hal: {found} publication(s) on HAL: {new} new, {updated} updated, {unchanged} unchanged; kept by hand: {kept}",
     "hal.written": "written: {path}",
+    "hal.elsewhere": "labsite import hal: {count} of them already in another file of publications/ (same HAL id or DOI): left there",
+    "hal.check_failed": "labsite import hal: {path} is written, but the check refuses {count} thing(s) in it (above): correct them before committing",
     "hal.up_to_date": "{path} is already up to date: not rewritten",
 }
 
@@ -349,6 +352,7 @@ FR: dict[str, str] = {
     "bib.too_big": "le fichier fait {size} Mo ; {maximum} Mo au plus : découpez-le",
     "bib.not_utf8": "le fichier n’est pas du texte UTF-8 : enregistrez-le en UTF-8 (Zotero et HAL exportent en UTF-8)",
     "bib.broken": "cette entrée ne se lit pas en BibTeX ({head}) : cherchez une virgule, une accolade ou un guillemet manquant ici ou juste au-dessus",
+    "catalog.person_twice": "{value!r} figure déjà dans {other} : un dossier par personne (fusionnez les deux, ou corrigez l’un)",
     "bib.duplicate_key": "la clé {key!r} est déjà prise ({where}) : donnez à chaque entrée sa propre clé",
     "bib.duplicate_doi": "le DOI {doi} est déjà celui de l’entrée {key!r} ({where}) : gardez une entrée par publication",
     "bib.in_entry": "entrée {key!r} : {problem}",
@@ -585,6 +589,8 @@ FR: dict[str, str] = {
     "hal.cannot_write": "labsite import hal : {path} n’a pas pu être écrit ({reason}) : il est resté tel quel",
     "hal.summary": "labsite import hal : {found} publication(s) dans HAL : {new} nouvelle(s), {updated} mise(s) à jour, {unchanged} inchangée(s) ; gardée(s) à la main : {kept}",
     "hal.written": "écrit : {path}",
+    "hal.elsewhere": "labsite import hal : {count} d’entre elles déjà dans un autre fichier de publications/ (même identifiant HAL ou DOI) : laissées là",
+    "hal.check_failed": "labsite import hal : {path} est écrit, mais la vérification y refuse {count} chose(s) (ci-dessus) : corrigez-les avant de valider",
     "hal.up_to_date": "{path} est déjà à jour : pas réécrit",
 }
 

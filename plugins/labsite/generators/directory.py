@@ -11,6 +11,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
+from labsite.common.collation import folded
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
@@ -120,7 +121,7 @@ def card(catalog: Catalog, project: Project, page: Page) -> Card:
 
 def order(card: Card) -> tuple[int, str]:
     """Ongoing first, then by title."""
-    return STATUS_ORDER[card.status], card.title.casefold()
+    return STATUS_ORDER[card.status], folded(card.title), card.title
 
 
 def cards(catalog: Catalog, lang: str) -> tuple[Card, ...]:
@@ -167,7 +168,7 @@ def _directory(catalog: Catalog, lang: str) -> Directory:
     order = {"status": list(STATUSES), "source": list(DATA_SOURCES)}
     facets = []
     for name, plural in (("theme", "themes"), ("status", "statuses"), ("partner", "partners"), ("source", "sources")):
-        ids = order.get(name) or sorted(labels[name], key=lambda i: labels[name][i].casefold())
+        ids = order.get(name) or sorted(labels[name], key=lambda i: (folded(labels[name][i]), labels[name][i]))
         values = tuple(
             FacetValue(i, labels[name][i], counts[name][i], facet_url(catalog, name, i, lang))
             for i in ids

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from labsite.common.collation import folded
 from labsite.common.dates import long_date
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
@@ -140,7 +141,7 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
         listing = catalog.page(JOBS_PAGE, lang)
         if listing is None:
             continue
-        open_rows = tuple(sorted((r for r in rows if r.is_open), key=lambda r: (r.deadline, r.title.casefold())))
+        open_rows = tuple(sorted((r for r in rows if r.is_open), key=lambda r: (r.deadline, folded(r.title), r.title)))
         closed_rows = tuple(sorted((r for r in rows if not r.is_open), key=lambda r: r.deadline, reverse=True))
         kinds = tuple(
             KindValue(kind, translate(lang, f"kind.{kind}"), n, f"{listing.url}{KIND_SEGMENT[lang]}/{kind}/")

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from labsite.common.collation import folded
 from labsite.common.dates import long_date
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
@@ -98,7 +99,8 @@ def _navigation(rows: tuple[NewsRow, ...], base: str, lang: str) -> tuple[tuple,
     tags = Counter(url for r in rows for _, url in r.tags)
     labels = {url: label for r in rows for label, url in r.tags}
     tag_links = tuple(
-        (labels[url], url, n) for url, n in sorted(tags.items(), key=lambda pair: labels[pair[0]].casefold())
+        (labels[url], url, n)
+        for url, n in sorted(tags.items(), key=lambda pair: (folded(labels[pair[0]]), labels[pair[0]]))
     )
     return pages, year_links, tag_links
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from labsite.common.collation import folded
 from labsite.common.dates import long_date
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
@@ -108,7 +109,7 @@ def view(catalog: Catalog, person: Person, lang: str, open_positions: list[Annou
             if announcement.type == "news" and found is not None:
                 news[announcement.slug] = (announcement.date, found.title, found.url)
     jobs = []
-    for announcement in open_positions:
+    for announcement in sorted(open_positions, key=lambda a: (a.deadline or dt.date.max, a.slug)):  # soonest first
         if (found := catalog.page(f"news/{announcement.slug}", lang)) is not None:
             deadline = long_date(announcement.deadline, lang) if announcement.deadline else ""
             jobs.append((found.title, found.url, deadline))
@@ -119,7 +120,7 @@ def view(catalog: Catalog, person: Person, lang: str, open_positions: list[Annou
         dates=_dates(person, lang),
         projects=tuple(project_links),
         news=tuple((title, url, long_date(day, lang)) for day, title, url in newest),
-        jobs=tuple(sorted(jobs)),
+        jobs=tuple(jobs),
         publications=catalog.works(person.slug),
     )
 
@@ -132,7 +133,7 @@ def of(catalog: Catalog, lang: str) -> PeopleDirectory:
 def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
     """The people directory and each person's page, in each language."""
     made = []
-    everyone = sorted(catalog.people.values(), key=lambda p: (p.name.split()[-1].casefold(), p.name.casefold()))
+    everyone = sorted(catalog.people.values(), key=lambda p: (folded(p.name.split()[-1]), folded(p.name), p.name))
     answered = positions(catalog)
     for lang in LANGUAGES:
         for person in everyone:

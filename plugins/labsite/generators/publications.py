@@ -8,6 +8,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
+from labsite.common.collation import folded
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.strings import translate
@@ -83,7 +84,7 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
             page = catalog.page(f"projects/{slug}", lang)
             if page is not None:
                 projects.append((slug, page.title, n))
-        projects.sort(key=lambda t: t[1].casefold())
+        projects.sort(key=lambda t: (folded(t[1]), t[1]))
 
         listed = newest_years(everything)
         older = tuple(link for link in year_links if link[0] < listed[-1].year) if listed else ()

@@ -52,7 +52,7 @@ COUNTRY = r"^[A-Z]{2}$"
 
 @dataclass(frozen=True, kw_only=True)
 class Contact:
-    name: str = spec(Text(100), required=True, help=("Nom et prénom", "Full name"), example="Camille Martin")
+    name: str = spec(Text(100), required=True, help=("Nom et prénom", "Full name"), example="Camille Exemple")
     role: LocalTexts | None = spec(
         LocalText(100),
         help=("Rôle (un texte, ou fr: / en:)", "Role (one text, or fr: / en:)"),
@@ -62,7 +62,7 @@ class Contact:
         Email(),
         required=True,
         help=("Adresse électronique (masquée sur le site)", "E-mail address (hidden from harvesters on the site)"),
-        example="camille.martin@example.org",
+        example="camille.exemple@example.org",
     )
 
 

@@ -4,7 +4,7 @@ the check refuses every example value that would reach a page."""
 from __future__ import annotations
 
 from labsite.model.content import CONTACT, LINK
-from labsite.model.fields import Email, Text, Url
+from labsite.model.fields import Email, Orcid, Text, Url
 from labsite.model.schemas import ANNOUNCEMENT, PERSON, PROJECT
 
 KINDS = ("project", "news", "job", "call", "person")
@@ -71,7 +71,7 @@ def placeholders() -> frozenset[str]:
     values = set(APPLY_TEXT.values())
     for record in (PROJECT, ANNOUNCEMENT, PERSON, CONTACT, LINK):
         for spec in record.fields:
-            if isinstance(spec.type, Text | Email | Url) and isinstance(spec.example, str):
+            if isinstance(spec.type, Text | Email | Url | Orcid) and isinstance(spec.example, str):
                 values.add(spec.example)
     for kind in PAGE_TEXT.values():
         for texts in kind.values():

@@ -419,7 +419,7 @@ class Orcid(FieldType):
         return bare
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": ORCID}
+        return {"type": "string", "pattern": r"^(https?://orcid\.org/)?" + ORCID[1:]}
 
     def describe(self, lang: str) -> str:
         return _in(lang, "ORCID iD, 0000-0000-0000-0000", "ORCID iD, 0000-0000-0000-0000")

@@ -57,7 +57,7 @@ class PersonText:
 class Person:
     slug: str
     texts: dict[str, PersonText]  # empty for a person without a page of their own
-    name: str = spec(Text(100), required=True, help=("Prénom et nom", "Full name"), example="Camille Martin")
+    name: str = spec(Text(100), required=True, help=("Prénom et nom", "Full name"), example="Camille Exemple")
     role: LocalTexts = spec(
         LocalText(100),
         required=True,
@@ -86,12 +86,12 @@ class Person:
     hal: str | None = spec(
         Text(80, pattern=SLUG, pattern_help="help.idhal"),
         help=("Identifiant HAL (idHal)", "HAL author id (idHal)"),
-        example="camille-martin",
+        example="camille-exemple",
     )
     email: str | None = spec(
         Email(),
         help=("Adresse électronique (masquée sur le site)", "E-mail address (hidden from harvesters on the site)"),
-        example="camille.martin@example.org",
+        example="camille.exemple@example.org",
     )
     image: str | None = spec(
         Image(), help=("Photo dans ce dossier (png, jpg, webp)", "Photo in this folder (png, jpg, webp)")
@@ -120,15 +120,3 @@ class Person:
         example=[],
         default=(),
     )
-
-    @property
-    def type(self) -> str:
-        return "person"
-
-    @property
-    def draft(self) -> bool:
-        return False
-
-    @property
-    def has_page(self) -> bool:
-        return bool(self.texts)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
+
+from labsite.common.collation import folded
 
 # The kinds of publication a visitor filters by, and the BibTeX entry types of each (biblatex's
 # and HAL's included). An entry type not listed here is "other".
@@ -29,8 +30,7 @@ KIND_OF_TYPE = {entry_type: kind for kind, types in KINDS.items() for entry_type
 def _folded(text: str) -> tuple[str, ...]:
     """A name's words without accents, case or hyphens: "Jean-Pierre Lévêque" -> jean pierre leveque
     (kept: a name is compared on every page that cites its entries)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return tuple(plain.casefold().replace("-", " ").replace(".", " ").split())
+    return tuple(folded(text).replace("-", " ").replace(".", " ").split())
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,35 @@ class Author:
     family: str
     given: str = ""
 
-    def is_named(self, full_name: str) -> bool:
-        """Whether this author is the person of that full name ("Marie Dupont" is "Dupont, M.")."""
+    def likeness(self, full_name: str) -> int:
+        """How surely this author is the person of that full name: 2 for the same family and first
+        given name ("Dupont, Marie"), 1 for an initial or no given name ("Dupont, M."), 0 for another."""
         name, family = _folded(full_name), _folded(self.family)
         if not family or name[-len(family) :] != family:
-            return False
-        given = _folded(self.given)
-        return not given or name[0][:1] == given[0][:1]
+            return 0
+        given, first = _folded(self.given), name[: -len(family)][:1]
+        if not given or not first:
+            return 1
+        if len(given[0]) > 1:  # a written-out name must be the same name: "Martin" is not "Marie"
+            return 2 if given[0] == first[0] else 0
+        return 1 if given[0] == first[0][:1] else 0
+
+
+def lab_authors(authors: tuple[Author, ...], names: tuple[str, ...]) -> dict[int, int]:
+    """Which authors the lab's people are: {author's position: person's position in names}. Each
+    person is at most one author and the surest pairs come first, so of "Dupont, Marie" and
+    "Dupont, Michel" only Marie Dupont's is hers."""
+    pairs = sorted(
+        (-score, at, who)
+        for who, name in enumerate(names)
+        for at, author in enumerate(authors)
+        if (score := author.likeness(name))
+    )
+    found: dict[int, int] = {}
+    for _, at, who in pairs:
+        if at not in found and who not in found.values():
+            found[at] = who
+    return found
 
 
 @dataclass(frozen=True, kw_only=True)

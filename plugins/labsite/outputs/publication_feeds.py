@@ -1,6 +1,6 @@
 """RSS 2.0 and Atom feeds of the newest publications, one pair per language beside the list
 (publications/rss.xml, publications/atom.xml): each entry links to the publication itself (its
-DOI, else HAL, else its web page, else its place in the list) and carries its citation."""
+DOI, else HAL, else its web page, else its place on its year's page) and carries its citation."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def render(catalog: Catalog, site: Site, lang: str) -> dict[str, bytes]:
         feed.link(href=site.url(listing.url), rel="alternate")  # last: the RSS channel link
         newest = dt.datetime(2000, 1, 1, tzinfo=PARIS)
         for work in works:
-            anchor = site.url(f"{listing.url}#pub-{work.slug}")
+            anchor = site.url(f"{listing.url}{work.year}/#pub-{work.slug}")  # on its year's page, always
             day = dt.datetime.combine(work.date, dt.time(0, 0), PARIS)
             newest = max(newest, day)
             entry = feed.add_entry(order="append")

@@ -8,7 +8,7 @@ import functools
 from markupsafe import Markup
 
 from labsite.model.catalog import Catalog
-from labsite.model.publications import Publication
+from labsite.model.publications import Publication, lab_authors
 from labsite.render.citations import cite
 
 BIB_FOLDER = "bib"  # each entry's own .bib, once for the whole site: /bib/<slug>.bib
@@ -26,7 +26,7 @@ def citation(catalog: Catalog, work: Publication, lang: str) -> Markup:
 
 @functools.lru_cache(maxsize=200_000)  # every entry in both languages, for a site of many
 def _cited(work: Publication, lang: str, lab: tuple[str, ...]) -> Markup:
-    return Markup(cite(work, lang, lambda author: any(author.is_named(name) for name in lab)))
+    return Markup(cite(work, lang, frozenset(lab_authors(work.authors, lab))))
 
 
 def files(catalog: Catalog) -> dict[str, bytes]:

@@ -23,7 +23,7 @@ import html
 import json
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Collection
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
@@ -263,12 +263,12 @@ def _render(item_json: str, lang: str) -> str:
     return _html(str(entry), json.loads(item_json).get("language", ""))
 
 
-def cite(publication: Publication, lang: str, lab: Callable[[Author], bool]) -> str:
+def cite(publication: Publication, lang: str, lab: Collection[int] = ()) -> str:
     """The publication's citation in the ISO 690 author-date style of the language ("fr" or "en"), as an HTML
-    fragment, the authors for whom `lab` is true in <strong class="ls-lab-author">."""
+    fragment, the authors at the positions `lab` in <strong class="ls-lab-author">."""
     if lang not in STYLES:
         raise ValueError(f"no citation style for the language {lang!r}, only for {', '.join(STYLES)}")
-    lab_authors = [bool(lab(author)) for author in publication.authors if _name(author)]
+    lab_authors = [at in lab for at, author in enumerate(publication.authors) if _name(author)]
     item = csl_json(publication)
     foreign = "language" in item and item["language"].split("-")[0].lower() != lang
     item = _escaped(item, lab_authors, foreign)

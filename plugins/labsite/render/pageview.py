@@ -107,7 +107,8 @@ class PageView:
         item = self.page.item
         if item is None or not item.image:
             return None
-        alt = item.name if isinstance(item, Person) else item.texts[self.lang].image_alt or ""
+        # A portrait beside its name says nothing more: alt="" keeps screen readers from reading it twice.
+        alt = "" if isinstance(item, Person) else item.texts[self.lang].image_alt or ""
         return self.image(
             f"{self.page.key}/{item.image}", self.page.url + item.image, alt, images.COVER_SIZES, main=True
         )
@@ -174,7 +175,7 @@ class PageView:
         if card.photo is None or card.photo_url is None:
             return None
         sizes = images.PORTRAIT_SIZES if main else images.PHOTO_SIZES
-        return self.image(card.photo, card.photo_url, card.name, sizes, lazy=lazy, main=main)
+        return self.image(card.photo, card.photo_url, "", sizes, lazy=lazy, main=main)  # beside the name
 
     @property
     def publication_list(self) -> publications.PublicationList | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from labsite.model.catalog import Catalog
 from labsite.model.people import Person
-from labsite.model.publications import Publication
+from labsite.model.publications import Publication, lab_authors
 from labsite.model.site import Site
 
 # The schema.org type of each kind of publication.
@@ -56,13 +56,15 @@ def person(catalog: Catalog, site: Site, who: Person, lang: str, url: str | None
 def publication(catalog: Catalog, site: Site, work: Publication, lang: str, page_url: str) -> dict[str, Any]:
     """One publication; its lab authors linked to their pages when they have one."""
     lab = catalog.authors(work.key)
+    lab_at = lab_authors(work.authors, tuple(person.name for person in lab))
     authors = []
-    for author in work.authors:
+    for at, author in enumerate(work.authors):
         entry: dict[str, Any] = {"@type": "Person", "name": f"{author.given} {author.family}".strip()}
         entry["familyName"] = author.family
         if author.given:
             entry["givenName"] = author.given
-        if (who := next((p for p in lab if author.is_named(p.name)), None)) is not None:
+        if at in lab_at:
+            who = lab[lab_at[at]]
             if (own := catalog.page(f"people/{who.slug}", lang)) is not None:
                 entry["url"] = site.url(own.url)
             if who.orcid:

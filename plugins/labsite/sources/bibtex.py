@@ -42,6 +42,7 @@ _UNSEEN = re.compile(f"{CONTROL.pattern}|{PRIVATE_USE.pattern}")
 _STRAY_FIELDS = re.compile(r"^\s*,?\s*[A-Za-z][\w-]*\s*=")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{")
 _BARE = re.compile(r"(?<!\\)[&%#]")
+_BARE_WORD = re.compile(r"(?:=|#)\s*([A-Za-z][^\s,#{}\"=()]*)")  # a field's value written as an @string name
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -140,7 +141,17 @@ def _read_file(root: Path, path: str, problems: list[Diagnostic]) -> list[Public
             key = before[-1] if before else "?"
             problems.append(_problem(path, block.start_line + 1, "", say("bib.stray", key=key)))
     macros = {string.key.lower(): str(string.value) for string in library.strings}
-    return [p for entry in library.entries if (p := _publication(path, entry, problems, macros)) is not None]
+    definitions = {string.key.lower(): string.raw.strip() for string in library.strings}
+    found = []
+    for entry in library.entries:
+        if (publication := _publication(path, entry, problems, macros)) is not None:
+            # Its own .bib carries the @string definitions it uses: it is read alone.
+            used = sorted({name.lower() for name in _BARE_WORD.findall(entry.raw)} & definitions.keys())
+            if used:
+                head = "".join(definitions[name] + "\n" for name in used)
+                publication = dataclasses.replace(publication, bibtex=head + "\n" + publication.bibtex)
+            found.append(publication)
+    return found
 
 
 def _publication(path: str, entry: Entry, problems: list[Diagnostic], macros: dict[str, str]) -> Publication | None:
@@ -190,12 +201,13 @@ def _publication(path: str, entry: Entry, problems: list[Diagnostic], macros: di
     said = f"{values.get('note', '')} {values.get('howpublished', '')}".lower()
     if entry_type in ("misc", "online") and ("eprint" in values or "preprint" in said):
         kind = "preprint"  # arXiv, medRxiv, HAL's "preprints" exported as @misc
-    year, month, day = _date(values, bad)
-    if "title" not in fields:
+    year, month, day = _date(values, bad, entry_type)
+    # An empty title ("{ }") is as missing as none: citations and feeds need one.
+    if "title" not in fields or ("title" in values and not values["title"].strip()):
         bad("title", say("bib.missing", field="title", type=entry_type))
     if authors is not None and not authors:
         bad("author", say("bib.missing", field="author", type=entry_type))
-    for choices in NEEDS.get(kind, ()):
+    for choices in NEEDS.get(kind, ()) if entry_type != "proceedings" else ():  # a whole volume has no container
         if not any(values.get(c) for c in choices):
             bad(choices[0], say("bib.missing", field=choices[0], type=entry_type))
     doi = _doi(values.get("doi"), bad)
@@ -215,8 +227,10 @@ def _publication(path: str, entry: Entry, problems: list[Diagnostic], macros: di
                 bad(name, problem.message)
     orcids = set()
     for orcid in re.split(r"[\s,;]+|\band\b", values.get("orcid", "")):
-        orcid = orcid.strip().removeprefix("https://orcid.org/")
-        if orcid and not (re.match(ORCID, orcid) and orcid_checksum_ok(orcid)):
+        orcid = re.sub(r"^https?://orcid\.org/", "", orcid.strip())
+        if orcid and not re.match(ORCID, orcid):
+            bad("orcid", say("orcid.shape", text=orcid))
+        elif orcid and not orcid_checksum_ok(orcid):
             bad("orcid", say("orcid.checksum", text=orcid))
         elif orcid:
             orcids.add(orcid)
@@ -352,7 +366,7 @@ def _names(found: Any, bad: Any) -> list[Author] | None:
     return authors
 
 
-def _date(values: dict[str, str], bad: Any) -> tuple[int | None, int | None, int | None]:
+def _date(values: dict[str, str], bad: Any, entry_type: str) -> tuple[int | None, int | None, int | None]:
     if date := values.get("date"):
         match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)
         if not match:
@@ -366,12 +380,15 @@ def _date(values: dict[str, str], bad: Any) -> tuple[int | None, int | None, int
         year, day = int(year_text), None
         month = _month(values.get("month"), bad)
     else:
-        bad("year", say("bib.missing", field="year", type="entry"))
+        bad("year", say("bib.missing", field="year", type=entry_type))
         return None, None, None
     try:
-        dt.date(year or 1, month or 1, day or 1)
+        if year is None or year < 1000:  # "0000" is a placeholder, and dates before 1000 are no lab's publications
+            raise ValueError
+        dt.date(year, month or 1, day or 1)
     except ValueError:
-        bad("date", say("bib.date", value=values.get("date") or values.get("year", "")))
+        name = "date" if values.get("date") else "year"
+        bad(name, say("bib.date", value=values[name]))
         return None, None, None
     return year, month, day
 

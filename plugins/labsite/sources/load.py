@@ -104,6 +104,7 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
     projects: dict[str, Project] = {}
     announcements: dict[str, Announcement] = {}
     people: dict[str, Person] = {}
+    identities: dict[tuple[str, str], str] = {}  # (field, value) -> the person's slug
     scheduled: list[tuple[str, dt.date]] = []
     drafts: list[str] = []
     unpublished: set[str] = set()  # drafts and scheduled items, on purpose
@@ -127,6 +128,14 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
         if item is None or len(problems) > before:
             continue  # its errors are reported
         if isinstance(item, Person):
+            # One folder per person: the same iD or address twice would split their works and ads.
+            for name in ("orcid", "hal", "email"):
+                if (value := getattr(item, name)) and (
+                    other := identities.setdefault((name, value.lower()), item.slug)
+                ) != item.slug:
+                    ck.error((name,), say("catalog.person_twice", value=value, other=f"people/{other}/{ITEM_DATA}"))
+            if len(problems) > before:
+                continue
             people[item.slug] = item
             pages += _person_pages(key, item, listing_urls, problems)
             continue
