@@ -127,7 +127,8 @@ def test_a_new_item_round_trips_through_check(kind: str, slug: str) -> None:
             # No draft: a person is published once merged, so the examples are refused at once.
             assert any("template's example" in d.message for d in build_catalog(root, today=today).errors)
             text = facts.read_text(encoding="utf-8").replace("Camille Exemple", "Réelle Personne")
-            facts.write_text(text.replace("camille", "reelle").replace("martin", "personne"), encoding="utf-8")
+            text = text.replace("camille", "reelle").replace("exemple", "personne")
+            facts.write_text(text.replace("0000-0002-1825-0097", "0000-0000-0000-0001"), encoding="utf-8")
         else:
             assert build_catalog(root, today=today).diagnostics == ()
             # Published as written, the template's examples are refused; once filled in, it is published.

@@ -46,7 +46,8 @@ def test_facets_count_projects_and_link_to_their_pages(catalog: Catalog) -> None
     ]
     assert facets["theme"].values[0].url.startswith("en/projects/themes/")
     assert facets["status"].values[0].url == "en/projects/status/idea/"
-    assert facets["partner"].values[0].url == "en/partners/aphp-eds/"
+    # "Équipe Inria" before "Health data warehouse": accents do not send a name to the end
+    assert facets["partner"].values[0].url == "en/partners/inria-team/"
 
 
 def test_every_facet_value_and_partner_has_a_page_in_both_languages(catalog: Catalog) -> None:
