@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the browser and conformance tests need beside Python, installed if missing:
-# Debian's Chromium, a Java runtime (17 or newer) and the Nu Html Checker (vnu.jar, from its
+# Debian's Chromium, a Java runtime (17 or newer), khal (a calendar program) and the Nu Html Checker (vnu.jar, from its
 # npm package, into .cache/vnu/). Without them those tests are skipped, except in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 command -v java >/dev/null || packages+=(default-jre-headless)
 command -v npm >/dev/null || packages+=(npm)  # only to fetch the checker's package
+command -v khal >/dev/null || packages+=(khal)  # a calendar program the calendar tests import the .ics files into
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -45,6 +45,8 @@ PAGE_KINDS = {
     "person": ("equipe/claire-fontaine/index.html", "en/people/claire-fontaine/index.html"),
     "publications": ("publications/index.html", "en/publications/index.html"),
     "publications of a kind": ("publications/type/article/index.html", "en/publications/type/article/index.html"),
+    "agenda": ("agenda/index.html", "en/events/index.html"),
+    "event": ("agenda/seminaire-causalite-janvier/index.html", "en/events/seminaire-causalite-janvier/index.html"),
     "not found": ("404.html", "en/404.html"),
     "redirect": ("en/jobs/these-emulfa/index.html",),
 }
@@ -246,6 +248,49 @@ PEOPLE_FILES: dict[str, str | bytes | None] = {
         "  booktitle = {Proceedings of MIE 2025},\n  year = {2025},\n  idhal = {ada-martin},\n"
         "  pdf = {https://example.org/wu2025.pdf},\n}\n"
     ),
+}
+
+# The agenda and five events around the fixture's today (2026-11-29 at FIXTURE_EPOCH): a seminar
+# across the change to summer time, a whole-day event, a cancelled one, one online only, one past.
+AGENDA_PAGES: dict[str, str | bytes | None] = {
+    "content/agenda.fr.md": page("Agenda", "agenda", "Les événements."),
+    "content/agenda.en.md": page("Events", "events", "The events."),
+}
+EVENT_FILES: dict[str, str | bytes | None] = {
+    **AGENDA_PAGES,
+    "news/seminar/index.yml": (
+        "type: event\ndate: 2026-11-01\nstarts: 2027-03-27 14:00\nends: 2027-03-28 10:30\nstatus: scheduled\n"
+        "place: {fr: Amphi B, en: Lecture hall B}\n"
+        "address: {street: 2 rue Simone Iff, postcode: '75012', city: Paris}\n"
+        "online: https://visio.example.org/seminar\nregistration: https://example.org/register\n"
+        "registration_deadline: 2027-03-20\ntalk_language: en\n"
+        "speakers: [ada-martin, {name: Jo Doe, affiliation: Université Exemple}]\ndraft: false\n"
+    ),
+    "news/seminar/index.fr.md": item_page("Séminaire", "Un séminaire."),
+    "news/seminar/index.en.md": item_page("Seminar", "A seminar."),
+    "news/day/index.yml": (
+        "type: event\ndate: 2026-10-01\nupdated: 2026-10-11\nstarts: 2026-12-10\nends: 2026-12-10\n"
+        "place: Hôpital Exemple\ndraft: false\n"
+    ),
+    "news/day/index.fr.md": item_page("Journée scientifique", "La journée du laboratoire."),
+    "news/day/index.en.md": item_page("Scientific day", "The lab's day."),
+    "news/cancelled/index.yml": (
+        "type: event\ndate: 2026-10-01\nupdated: 2026-11-20\nstarts: 2026-12-03 11:00\nends: 2026-12-03 12:00\n"
+        "status: cancelled\nplace: Salle 1\ndraft: false\n"
+    ),
+    "news/cancelled/index.fr.md": item_page("Séminaire annulé", "Un séminaire annulé."),
+    "news/cancelled/index.en.md": item_page("Cancelled seminar", "A cancelled seminar."),
+    "news/webinar/index.yml": (
+        "type: event\ndate: 2026-10-01\nstarts: 2027-01-14 17:00\nends: 2027-01-14 18:00\nprojects: [lung-scan]\n"
+        "online: https://visio.example.org/webinar\ntalk_language: fr\ndraft: false\n"
+    ),
+    "news/webinar/index.fr.md": item_page("Webinaire", "Un webinaire."),
+    "news/webinar/index.en.md": item_page("Webinar", "A webinar."),
+    "news/workshop/index.yml": (
+        "type: event\ndate: 2025-01-01\nstarts: 2025-06-12\nends: 2025-06-13\nplace: Salle 2\ndraft: false\n"
+    ),
+    "news/workshop/index.fr.md": item_page("Atelier", "Un atelier passé."),
+    "news/workshop/index.en.md": item_page("Workshop", "A past workshop."),
 }
 
 

@@ -67,6 +67,7 @@ def _site_from_examples(root: Path, lang: str) -> dict[str, list[str]]:
             pytest.fail(f"an example of {GUIDES[lang].name} that this test does not place:\n{body}")
     assert facts["project"] and facts["announcement"] and pages["project"] and pages["announcement"] and locations
     assert facts["person"] and pages["person"]
+    assert any(data["type"] == "event" for data in facts["announcement"])
     written: dict[str, list[str]] = {"project": [], "announcement": [], "person": []}
     for n, data in enumerate(facts["person"]):
         folder = root / "people" / f"camille-martin-{n}"
@@ -81,10 +82,13 @@ def _site_from_examples(root: Path, lang: str) -> dict[str, list[str]]:
         for n, data in enumerate(variants):
             folder = root / section / (slug if n == 0 else f"{slug}-{n}")
             folder.mkdir(parents=True)
+            if data.get("type") == "event":  # its speakers by id: the guide's person, placed above
+                data["speakers"] = [s if isinstance(s, dict) else "camille-martin-0" for s in data["speakers"]]
             (folder / "index.yml").write_text(
                 yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
             )
-            texts = pages[kind]
+            # An event's texts have no apply: (a job's do); a project's title and summary fit.
+            texts = pages["project"] if data.get("type") == "event" else pages[kind]
             for code, text in zip(("fr", "en"), [texts[0], texts[-1]], strict=True):
                 (folder / f"index.{code}.md").write_text(text, encoding="utf-8")
             written[kind].append(folder.relative_to(root).as_posix())

@@ -14,7 +14,7 @@ from labsite.commands.new import KINDS, create
 from labsite.model.fields import Checker
 from labsite.model.schemas import ANNOUNCEMENT, PROJECT, PROJECT_PAGE
 from labsite.sources import frontmatter, yamlsource
-from tests.conftest import FIXTURE_FILES, PEOPLE_PAGES, build_catalog, write_site
+from tests.conftest import AGENDA_PAGES, FIXTURE_FILES, PEOPLE_PAGES, build_catalog, write_site
 
 KEYS = [
     "title",
@@ -116,7 +116,7 @@ def fill_in(written: list[Path]) -> None:
 def test_a_new_item_round_trips_through_check(kind: str, slug: str) -> None:
     root = Path(tempfile.mkdtemp())
     try:
-        write_site(root, {**FIXTURE_FILES, **PEOPLE_PAGES})
+        write_site(root, {**FIXTURE_FILES, **PEOPLE_PAGES, **AGENDA_PAGES})
         today = dt.date(2026, 11, 29)
         for section in ("projects", "news", "people"):
             shutil.rmtree(root / section / slug, ignore_errors=True)

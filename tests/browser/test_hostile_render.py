@@ -12,6 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import feedparser
+import icalendar
 import lxml.html
 import pytest
 
@@ -41,6 +42,9 @@ PAGES = [
     "equipe/",
     "equipe/ada-martin/",
     "publications/",
+    "agenda/",
+    "agenda/seminar/",
+    "en/events/seminar/",
 ]
 FEEDS = [
     "actualites/rss.xml",
@@ -49,6 +53,8 @@ FEEDS = [
     "en/jobs/rss.xml",
     "publications/rss.xml",
     "en/publications/atom.xml",
+    "agenda/rss.xml",
+    "en/events/atom.xml",
 ]
 CSP = r'<meta http-equiv="Content-Security-Policy"[^>]*>'
 # Attributes a browser follows or loads as a URL.
@@ -115,6 +121,15 @@ def test_downloads_indexes_and_sitemap_keep_payloads_as_text(hostile_site, paylo
         strings, entry = split_bib(download.read_text(encoding="utf-8"))
         assert entry.startswith("@") and entry.strip() in sources, download.name
         assert all(line in sources for line in strings), download.name
+    # Calendars: every .ics is read whole by icalendar, and a payload in the event's title,
+    # place or address comes back as the text it was.
+    calendars = sorted(site.rglob("*.ics"))
+    assert len(calendars) == 4, calendars
+    texts = []
+    for path in calendars:
+        for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            texts += [str(event.get(name, "")) for name in ("SUMMARY", "LOCATION", "DESCRIPTION")]
+    assert any(PAYLOADS[payload] in text for text in texts), payload
     # The search index holds HTML: markup of a payload only escaped.
     for index in ("search/search_index.json", "en/search/search_index.json"):
         docs = json.loads((site / index).read_text(encoding="utf-8"))["docs"]

@@ -53,6 +53,8 @@ UNSIZED = """() => Array.from(document.images)
     || (img.loading !== "lazy" && img.complete && img.naturalWidth === 0))
   .map(img => img.getAttribute("src"))"""
 SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# The section tabs (wide screens): a tab cut off at the edge is a section a visitor doesn't see.
+TABS_CUT = "(() => { const l = document.querySelector('.md-tabs__list'); return l && l.offsetParent ? l.scrollWidth - l.clientWidth : 0 })()"
 
 
 def defects(tab) -> list[str]:
@@ -60,6 +62,8 @@ def defects(tab) -> list[str]:
     found = []
     if (overflow := tab.evaluate(SIDEWAYS)) > 0:
         found.append(f"scrolls sideways by {overflow}px")
+    if (cut := tab.evaluate(TABS_CUT)) > 0:
+        found.append(f"the section tabs are cut by {cut}px")
     found += [f"text over text: {pair}" for pair in tab.evaluate(OVERLAPS)]
     found += [f"image without width and height (or broken): {src}" for src in tab.evaluate(UNSIZED)]
     return found
@@ -87,8 +91,9 @@ def test_every_page_kind_reads_well_on_every_screen(repo_url: str, browser, widt
 
 
 def test_the_checks_see_what_a_visitor_would(browser, tmp_path: Path) -> None:
-    """A page with each defect: text over text, an image without size, a page too wide. Text
-    hidden for screen readers and text faded out (Material's header title) are not defects."""
+    """A page with each defect: text over text, an image without size, a page too wide, tabs cut
+    off. Text hidden for screen readers and text faded out (Material's header title) are not
+    defects."""
     tab = browser.new_page(viewport={"width": 390, "height": 844})
     tab.set_content(
         "<style>.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}</style>"
@@ -98,10 +103,13 @@ def test_the_checks_see_what_a_visitor_would(browser, tmp_path: Path) -> None:
         '<p style="opacity:0;margin-top:-1.2em">invisible</p>'
         '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">'
         '<div style="width:500px">large</div>'
+        '<ul class="md-tabs__list" style="width:100px;overflow:hidden;white-space:nowrap">'
+        "<li>Accueil Projets Agenda Recrutement Contact</li></ul>"
     )
     found = defects(tab)
     assert found == [
         "scrolls sideways by 118px",  # 500px and the body's 8px margins, on 390
+        "the section tabs are cut by 191px",  # the tabs' text against their 100px
         'text over text: "Projets en cours" / "Offres ouvertes"',
         "image without width and height (or broken): data:image/gif;base64,R0lGODlhAQABAAAAACw=",
     ], found

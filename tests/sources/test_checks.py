@@ -219,7 +219,11 @@ CASES = [
     Case("theme-twice", proj("themes: [imaging]", "themes: [imaging, imaging]"), P, 4, "listed twice"),
     Case("themes-not-list", proj("themes: [imaging]", "themes: imaging"), P, 4, "must be a list"),
     Case(
-        "bad-announcement-type", {N: replace(NEWS_YML, "type: news", "type: event")}, N, 1, "allowed: news, job, call"
+        "bad-announcement-type",
+        {N: replace(NEWS_YML, "type: news", "type: evnt")},
+        N,
+        1,
+        "allowed: news, job, call, event",
     ),
     Case("bad-job-kind", job("kind: phd", "kind: thesis"), J, 3, "allowed: phd, postdoc"),
     # Dates

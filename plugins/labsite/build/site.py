@@ -37,7 +37,7 @@ from labsite.model.catalog import HOME, Catalog
 from labsite.model.images import Renditions
 from labsite.model.page import Page, SourcePage
 from labsite.model.site import Site
-from labsite.outputs import cards, feeds, sitemap
+from labsite.outputs import calendars, cards, feeds, sitemap
 from labsite.outputs import images as image_files
 from labsite.outputs.redirects import redirect_pages
 from labsite.outputs.share import card_specs
@@ -206,6 +206,7 @@ class LanguageBuild:
             card = paths[card_name(page)]
             enclosures[page.path] = feeds.Enclosure(self.site.url(card_url(page)), card.stat().st_size, "image/png")
         files = feeds.all_feeds(self.catalog, self.site, self.lang, self._contents, enclosures)
+        files.update(calendars.files(self.catalog, self.site, self.lang))
         for name, data in {**files, **redirect_pages(self.catalog, self.site, self.lang)}.items():
             (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / name).write_bytes(data)

@@ -41,6 +41,10 @@ def _examples(kind: str, root: Path, today: dt.date) -> dict[str, Any]:
         values["tags"] = [preferred] if preferred in taxonomy.tags else []
     if kind == "call":
         values.update(kind="hosting-position", opens=today, hearing=today + dt.timedelta(days=90), duration_months=12)
+    if kind == "event":
+        day = today + dt.timedelta(days=30)
+        values.update(starts=f"{day} 14:00", ends=f"{day} 16:00", registration_deadline=day - dt.timedelta(days=7))
+        values["tags"] = ["event"] if "event" in taxonomy.tags else []
     return values
 
 

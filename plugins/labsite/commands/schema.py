@@ -22,6 +22,7 @@ from labsite.model.schemas import (
     PERSON_PAGE,
     PROJECT,
     PROJECT_PAGE,
+    SPEAKER,
     TAXONOMY,
 )
 
@@ -30,7 +31,7 @@ SCHEMAS: dict[str, tuple[str, FieldType]] = {
     "content-page": ("Front matter of a page in content/", CONTENT_PAGE),
     "project": ("projects/<slug>/index.yml: a project's facts, the same in both languages", PROJECT),
     "project-page": ("projects/<slug>/index.<lang>.md: a project's texts in one language", PROJECT_PAGE),
-    "announcement": ("news/<slug>/index.yml: an announcement's facts (news, job ad or call)", ANNOUNCEMENT),
+    "announcement": ("news/<slug>/index.yml: an announcement's facts (news, job ad, call or event)", ANNOUNCEMENT),
     "announcement-page": ("news/<slug>/index.<lang>.md: an announcement's texts in one language", ANNOUNCEMENT_PAGE),
     "person": ("people/<slug>/index.yml: a person's facts, the same in both languages", PERSON),
     "person-page": ("people/<slug>/index.<lang>.md: a person's page in one language", PERSON_PAGE),
@@ -47,6 +48,7 @@ TABLES: dict[str, Record] = {
     "contact": CONTACT,
     "address": ADDRESS,
     "link": LINK,
+    "speaker": SPEAKER,
     "content-page": CONTENT_PAGE,
     "partner": PARTNER,
     "person": PERSON,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from labsite.common.dates import long_date
+from labsite.common.dates import long_date, span
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.strings import translate
@@ -44,6 +44,7 @@ class Panel(View):
     authorisation: str | None
     positions: tuple[Position, ...]
     news: tuple[tuple[str, str, str], ...]  # (title, url, date)
+    events: tuple[tuple[str, str, str], ...] = ()  # its upcoming events, soonest first: (title, url, when)
 
 
 def _dates(project: Project, lang: str) -> str | None:
@@ -64,7 +65,7 @@ def _contact(catalog: Catalog, contact: Contact | str, lang: str) -> tuple[str, 
 
 
 def panel(catalog: Catalog, project: Project, lang: str) -> Panel:
-    positions, news = [], []
+    positions, news, events = [], [], []
     for announcement in catalog.citing(project.slug):
         page = catalog.page(f"news/{announcement.slug}", lang)
         if page is None:
@@ -75,7 +76,13 @@ def panel(catalog: Catalog, project: Project, lang: str) -> Panel:
             positions.append(Position(announcement.deadline, page.title, page.url, kind, deadline))
         elif announcement.type == "news":
             news.append((page.title, page.url, long_date(announcement.date, lang)))
+        elif announcement.type == "event" and announcement.starts and announcement.ends:
+            if catalog.standing(announcement).past:
+                continue  # on the agenda's past; the project shows what is to come
+            when = span(announcement.starts, announcement.ends, lang)
+            events.append((announcement.starts, page.title, page.url, when))
     positions.sort()
+    events.sort(key=lambda e: (e[0], e[2]))
     return Panel(
         acronym=project.acronym,
         status=(translate(lang, f"status.{project.status}"), facet_url(catalog, "status", project.status, lang)),
@@ -95,6 +102,7 @@ def panel(catalog: Catalog, project: Project, lang: str) -> Panel:
         authorisation=project.authorisation,
         positions=tuple(positions),
         news=tuple(news),
+        events=tuple(e[1:] for e in events),
     )
 
 

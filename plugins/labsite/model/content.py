@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from labsite.common.when import When
 from labsite.model.fields import (
     SLUG,
     Choice,
@@ -25,6 +26,7 @@ from labsite.model.fields import (
     Items,
     LocalText,
     MapOf,
+    Moment,
     Number,
     Order,
     Record,
@@ -37,13 +39,22 @@ from labsite.model.fields import (
 
 STATUSES = ("idea", "ongoing", "completed")
 DATA_SOURCES = ("eds", "pacs", "high-frequency-monitoring", "other")
-ANNOUNCEMENT_TYPES = ("news", "job", "call")
+ANNOUNCEMENT_TYPES = ("news", "job", "call", "event")
 JOB_TYPES = ("job", "call")
 JOB_KINDS = ("phd", "postdoc", "engineer", "internship", "hosting-position", "other")
 INSTITUTIONS = ("AP-HP", "Inria", "other")
 EXAMPLE_DAY = dt.date(2027, 1, 15)
 # The content page that lists the items of each type, and so gives them their URL prefix.
-LISTING_OF_TYPE = {"project": "projects", "news": "news", "job": "jobs", "call": "jobs", "person": "people"}
+LISTING_OF_TYPE = {
+    "project": "projects",
+    "news": "news",
+    "job": "jobs",
+    "call": "jobs",
+    "event": "agenda",
+    "person": "people",
+}
+EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
+TALK_LANGUAGES = ("fr", "en")
 
 LocalTexts = dict[str, str]  # language code -> text
 POSTCODE = r"^[0-9A-Za-z][0-9A-Za-z -]{1,10}$"
@@ -110,6 +121,24 @@ class Address:
 ADDRESS = Record.of(
     Address, one=("une adresse", "one address"), plural=("adresses", "addresses"),
     anchor=("Adresse (`addresses`)", "Address (`addresses`)"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, kw_only=True)
+class Speaker:
+    """A speaker from outside the lab's people (else: their id in people/)."""
+
+    name: str = spec(Text(100), required=True, help=("Nom et prénom", "Full name"), example="Camille Exemple")
+    affiliation: LocalTexts | None = spec(
+        LocalText(150),
+        help=("Établissement (un texte, ou fr: / en:)", "Affiliation (one text, or fr: / en:)"),
+        example="Université Exemple",
+    )
+
+
+SPEAKER = Record.of(
+    Speaker, one=("un orateur", "one speaker"), plural=("orateurs", "speakers"),
+    anchor=("Orateur (`speakers`)", "Speaker (`speakers`)"),
 )  # fmt: skip
 
 
@@ -395,6 +424,74 @@ class Announcement:
         example=CONTACT,
         only_for=JOB_TYPES,
         required_for=JOB_TYPES,
+    )
+    starts: When | None = spec(
+        Moment(),
+        help=(
+            "Début : AAAA-MM-JJ (journée entière) ou AAAA-MM-JJ HH:MM",
+            "Starts: YYYY-MM-DD (whole day) or YYYY-MM-DD HH:MM",
+        ),
+        example="2027-03-12 14:00",
+        only_for=("event",),
+        required_for=("event",),
+    )
+    ends: When | None = spec(
+        Moment(),
+        help=("Fin, écrite comme le début", "Ends, written as the start"),
+        example="2027-03-12 16:00",
+        only_for=("event",),
+        required_for=("event",),
+        order=(Order("starts", True, "event.before_start"),),
+    )
+    status: str = spec(
+        Choice(EVENT_STATUSES),
+        help=("État : " + ", ".join(EVENT_STATUSES), "Status: " + ", ".join(EVENT_STATUSES)),
+        example="scheduled",
+        only_for=("event",),
+        default="scheduled",
+    )
+    place: LocalTexts | None = spec(
+        LocalText(150),
+        help=("Lieu et salle (un texte, ou fr: / en:)", "Place and room (one text, or fr: / en:)"),
+        example={"fr": "Amphithéâtre B, Hôpital Exemple", "en": "Lecture hall B, Example Hospital"},
+        only_for=("event",),
+    )
+    address: Address | None = spec(
+        ADDRESS, help=("Adresse du lieu", "Address of the place"), example=ADDRESS, only_for=("event",)
+    )
+    online: str | None = spec(
+        Url(),
+        help=("Lien pour suivre en ligne", "Link to attend online"),
+        example="https://example.org/visio",
+        only_for=("event",),
+    )
+    registration: str | None = spec(
+        Url(),
+        help=("Lien d’inscription", "Registration link"),
+        example="https://example.org/inscription",
+        only_for=("event",),
+    )
+    registration_deadline: dt.date | None = spec(
+        Day(),
+        help=("Fin des inscriptions, AAAA-MM-JJ (incluse)", "Registration closes, YYYY-MM-DD (included)"),
+        only_for=("event",),
+        order=(Order("starts", False, "event.registration_after_start"),),
+    )
+    talk_language: str | None = spec(
+        Choice(TALK_LANGUAGES),
+        help=("Langue des exposés : fr ou en", "Language of the talks: fr or en"),
+        example="fr",
+        only_for=("event",),
+    )
+    speakers: tuple[str | Speaker, ...] = spec(
+        Items(Either(Ref("person"), SPEAKER), 0, 30),
+        help=(
+            "Orateurs : ids de people/, ou nom et établissement",
+            "Speakers: ids in people/, or name and affiliation",
+        ),
+        example=[SPEAKER],
+        only_for=("event",),
+        default=(),
     )
 
     @property

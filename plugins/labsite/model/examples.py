@@ -7,7 +7,7 @@ from labsite.model.content import CONTACT, LINK
 from labsite.model.fields import Email, Orcid, Text, Url
 from labsite.model.schemas import ANNOUNCEMENT, PERSON, PROJECT
 
-KINDS = ("project", "news", "job", "call", "person")
+KINDS = ("project", "news", "job", "call", "event", "person")
 
 PAGE_TEXT = {
     "project": {
@@ -50,6 +50,18 @@ PAGE_TEXT = {
             "## Who may apply\n\n## Calendar\n\n## Documents to send",
         ),
     },
+}
+PAGE_TEXT["event"] = {
+    "fr": (
+        "Titre de l’événement",
+        "L’événement en une ou deux phrases.",
+        "## Programme\n\nLes exposés, les horaires, le public attendu.",
+    ),
+    "en": (
+        "Event title",
+        "The event in one or two sentences.",
+        "## Programme\n\nThe talks, the times, who should come.",
+    ),
 }
 PAGE_TEXT["person"] = {
     "fr": (

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import Message, say
+from labsite.common.when import When
 
 Path = tuple[str | int, ...]  # where a value is in its document: ("contacts", 0, "email")
 
@@ -315,6 +316,42 @@ class Day(FieldType):
 
     def describe(self, lang: str) -> str:
         return _in(lang, "date AAAA-MM-JJ", "date YYYY-MM-DD")
+
+
+_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class Moment(FieldType):
+    """A day (the whole day) or a day and a time in Paris: 2027-03-12 or 2027-03-12 14:00."""
+
+    def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        if isinstance(value, dt.datetime):  # YAML reads 2027-03-12T14:00:00 itself
+            if value.tzinfo is not None:
+                return ck.error(where, say("moment.offset"))
+            return When(value.date(), value.time().replace(second=0, microsecond=0))
+        if isinstance(value, dt.date):
+            return When(value)
+        if not isinstance(value, str):
+            return ck.error(where, say("moment.not_text", read=what_yaml_read(value, ck.raw(where))))
+        match = _MOMENT.match(value.strip())
+        try:
+            if match is None:
+                raise ValueError
+            day = dt.date.fromisoformat(match[1])
+            return When(day, dt.time(int(match[2]), int(match[3])) if match[2] else None)
+        except ValueError:
+            return ck.error(where, say("moment.not_moment", value=value))
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": _MOMENT.pattern}
+
+    def describe(self, lang: str) -> str:
+        return _in(
+            lang,
+            "date AAAA-MM-JJ, ou date et heure AAAA-MM-JJ HH:MM (Paris)",
+            "date YYYY-MM-DD, or date and time YYYY-MM-DD HH:MM (Paris)",
+        )
 
 
 @dataclass(frozen=True)

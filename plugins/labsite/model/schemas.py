@@ -8,6 +8,7 @@ from labsite.model.content import (
     ADDRESS,
     CONTACT,
     LINK,
+    SPEAKER,
     Announcement,
     ItemText,
     Partner,
@@ -51,4 +52,4 @@ PARTNER = Record.of(Partner)
 PARTNERS = Items(PARTNER, 1, 500)
 TAXONOMY = Record.of(Taxonomy)
 
-__all__ = ["ADDRESS", "ANNOUNCEMENT", "ANNOUNCEMENT_PAGE", "CONTACT", "CONTENT_PAGE", "LINK", "PARTNER", "PARTNERS", "PERSON", "PERSON_PAGE", "PROJECT", "PROJECT_PAGE", "TAXONOMY"]  # fmt: skip
+__all__ = ["ADDRESS", "ANNOUNCEMENT", "ANNOUNCEMENT_PAGE", "CONTACT", "CONTENT_PAGE", "LINK", "PARTNER", "PARTNERS", "PERSON", "PERSON_PAGE", "PROJECT", "PROJECT_PAGE", "SPEAKER", "TAXONOMY"]  # fmt: skip

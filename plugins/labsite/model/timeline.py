@@ -20,6 +20,8 @@ class Standing:
     is_open: bool  # a job ad or call whose deadline day has not ended
     closed: bool  # a job ad or call past its deadline (still online, out of the open lists)
     days_left: int | None  # to the deadline, negative once past; None without one
+    past: bool = False  # an event whose last day has ended: in the agenda's past, out of the calendars' "next"
+    registering: bool = False  # an event still taking registrations (to the end of their last day)
 
 
 def standing(item: Item, today: dt.date) -> Standing:
@@ -28,4 +30,10 @@ def standing(item: Item, today: dt.date) -> Standing:
     days_left = (deadline - today).days if deadline else None
     is_open = days_left is not None and days_left >= 0
     scheduled = isinstance(item, Announcement) and item.date > today
-    return Standing(scheduled, is_open, deadline is not None and not is_open, days_left)
+    past = registering = False
+    if isinstance(item, Announcement) and item.type == "event" and item.ends is not None:
+        # An event is upcoming to the end of its last day, as an ad is open to the end of its deadline's.
+        past = item.ends.day < today
+        closes = item.registration_deadline or (item.starts.day if item.starts else item.ends.day)
+        registering = bool(item.registration) and not past and today <= closes and item.status != "cancelled"
+    return Standing(scheduled, is_open, deadline is not None and not is_open, days_left, past, registering)

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds, one pair per language in each listing folder (news, jobs, projects).
+"""RSS 2.0 and Atom feeds, one pair per language in each listing folder (news, jobs, agenda, projects).
 
 Built with feedgen, around its known faults: the RSS channel <link> is the last link set,
 add_entry() prepends unless told otherwise, Atom loses an enclosure's rel (so Atom gets no
@@ -42,14 +42,17 @@ def _day(day: dt.date) -> dt.datetime:
 
 
 def items(catalog: Catalog, kind: str, lang: str) -> list[Page]:
-    """The pages a feed carries, the newest first: news, open job ads and calls, or projects."""
+    """The pages a feed carries, the newest first: news, open job ads and calls, events to come, or projects."""
     found: list[tuple[dt.date, str, Page]] = []
     for page in catalog.pages_in(lang):
         item = page.item
         if kind == "projects" and isinstance(item, Project):
             found.append((item.date, item.slug, page))
         elif isinstance(item, Announcement):
-            wanted = item.type == "news" if kind == "news" else catalog.standing(item).is_open
+            if kind == "agenda":  # the events to come, newest announced first
+                wanted = item.type == "event" and not catalog.standing(item).past
+            else:
+                wanted = item.type == "news" if kind == "news" else catalog.standing(item).is_open
             if kind != "projects" and wanted:
                 found.append((item.date, item.slug, page))
     return [page for _, _, page in sorted(found, key=lambda t: (t[0], t[1]), reverse=True)][:MAX_ITEMS]

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from labsite.common.strings import translate
 from labsite.model.catalog import Catalog
 
-FEEDS = ("news", "jobs", "projects", "publications")  # the content keys of the listing pages
+FEEDS = ("news", "jobs", "agenda", "projects", "publications")  # the content keys of the listing pages
 FORMATS = {"rss": ("rss.xml", "application/rss+xml"), "atom": ("atom.xml", "application/atom+xml")}
 
 
 @dataclass(frozen=True)
 class FeedLink:
-    kind: str  # news | jobs | projects
-    format: str  # rss | atom
+    kind: str  # news | jobs | agenda | projects | publications
+    format: str  # rss | atom | ics
     title: str
     mime: str
     url: str  # from the site root
@@ -31,4 +31,12 @@ def links(catalog: Catalog, lang: str) -> tuple[FeedLink, ...]:
         for fmt, (name, mime) in FORMATS.items():
             title = f"{listing.title} ({translate(lang, f'feeds.{fmt}')})"
             found.append(FeedLink(kind, fmt, title, mime, listing.url + name))
+        if kind == "agenda":  # the calendar to subscribe to, beside its feeds
+            title = f"{listing.title} ({translate(lang, 'feeds.ics')})"
+            found.append(FeedLink(kind, "ics", title, "text/calendar", listing.url + calendar_name(listing.url)))
     return tuple(found)
+
+
+def calendar_name(listing_url: str) -> str:
+    """The agenda's calendar file, named after its folder: agenda.ics, events.ics."""
+    return listing_url.rstrip("/").rsplit("/", 1)[-1] + ".ics"

@@ -12,7 +12,7 @@ from labsite.common.dates import long_date
 from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from labsite.common.strings import count, translate
 from labsite.common.urls import relative
-from labsite.generators import directory, jobs, news, people, publications
+from labsite.generators import directory, events, jobs, news, people, publications
 from labsite.generators.home import Home
 from labsite.generators.projects import Panel
 from labsite.model.catalog import HOME, Catalog
@@ -150,6 +150,19 @@ class PageView:
         """The listing this page shows: its own, or the first page of news."""
         view = self.page.view
         return view if isinstance(view, news.NewsListing) else news.listing(self.catalog, self.lang)
+
+    @property
+    def event(self) -> events.EventRow | None:
+        return self.page.view if isinstance(self.page.view, events.EventRow) else None
+
+    @property
+    def agenda(self) -> events.Agenda:
+        view = self.page.view
+        return view if isinstance(view, events.Agenda) else events.agenda(self.catalog, self.lang)
+
+    def has(self, key: str) -> bool:
+        """Whether the language has that page (a listing a site may leave out, such as the agenda)."""
+        return self.catalog.page(key, self.lang) is not None
 
     @property
     def news_item(self) -> news.NewsRow | None:

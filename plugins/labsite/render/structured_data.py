@@ -1,5 +1,5 @@
 """schema.org JSON-LD of the pages: the lab on the home page (ResearchOrganization), news
-(NewsArticle), projects (ResearchProject) and open positions (JobPosting)."""
+(NewsArticle), events (Event), projects (ResearchProject) and open positions (JobPosting)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from labsite.common.strings import translate
 from labsite.generators.people import PersonView
 from labsite.generators.publications import PublicationList
 from labsite.model.catalog import HOME, Catalog
-from labsite.model.content import Announcement, Project
+from labsite.model.content import Address, Announcement, Project
 from labsite.model.page import Page
 from labsite.model.site import Site
 from labsite.render import jsonld, scholarly
@@ -39,6 +39,8 @@ def script(catalog: Catalog, site: Site, page: Page, content_html: str) -> Marku
         return jsonld.script(organization(site, page.lang))
     if isinstance(item, Announcement) and item.type == "news":
         return jsonld.script(news_article(site, page, item))
+    if isinstance(item, Announcement) and item.type == "event":
+        return jsonld.script(event(catalog, site, page, item))
     if isinstance(item, Project):
         return jsonld.script(research_project(catalog, site, page, item))
     if isinstance(page.view, PersonView):
@@ -144,18 +146,66 @@ def job_places(announcement: Announcement, location: str) -> list[dict[str, Any]
                 "address": {"@type": "PostalAddress", "addressLocality": location, "addressCountry": "FR"},
             }
         ]
-    places = []
-    for address in announcement.addresses:
-        fields = {
-            "streetAddress": address.street,
-            "postalCode": address.postcode,
-            "addressLocality": address.city,
-            "addressRegion": address.region,
-            "addressCountry": address.country or "FR",
-        }
-        postal = {"@type": "PostalAddress", **{name: value for name, value in fields.items() if value}}
-        places.append({"@type": "Place", "address": postal})
-    return places
+    return [{"@type": "Place", "address": postal_address(address)} for address in announcement.addresses]
+
+
+def postal_address(address: Address) -> dict[str, Any]:
+    fields = {
+        "streetAddress": address.street,
+        "postalCode": address.postcode,
+        "addressLocality": address.city,
+        "addressRegion": address.region,
+        "addressCountry": address.country or "FR",
+    }
+    return {"@type": "PostalAddress", **{name: value for name, value in fields.items() if value}}
+
+
+EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
+
+
+def event(catalog: Catalog, site: Site, page: Page, item: Announcement) -> dict[str, Any]:
+    """schema.org Event: when (with Paris's offset of each date), its state, where or how to attend,
+    who speaks, organised by the lab."""
+    assert item.starts is not None and item.ends is not None
+    lang = page.lang
+    places: list[dict[str, Any]] = []
+    if item.place or item.address:
+        place: dict[str, Any] = {"@type": "Place", "name": (item.place or {}).get(lang) or site.name(lang)}
+        if item.address:
+            place["address"] = postal_address(item.address)
+        places.append(place)
+    if item.online:
+        places.append({"@type": "VirtualLocation", "url": item.online})
+    mode = "Mixed" if len(places) == 2 else "Online" if item.online else "Offline"
+    data: dict[str, Any] = {
+        "@type": "Event",
+        "name": page.title,
+        "description": page.description,
+        "url": site.url(page.url),
+        "startDate": item.starts.isoformat(),
+        "endDate": item.ends.isoformat(),
+        "eventStatus": f"https://schema.org/{EVENT_STATUS[item.status]}",
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": _lab(site, lang),
+        "image": [site.url(card_url(page))],
+    }
+    if item.talk_language:
+        data["inLanguage"] = item.talk_language
+    performers = []
+    for speaker in item.speakers:
+        person = catalog.people.get(speaker) if isinstance(speaker, str) else None
+        name = person.name if person is not None else getattr(speaker, "name", None)
+        if name:
+            entry: dict[str, Any] = {"@type": "Person", "name": name}
+            if person is not None and (own := catalog.page(f"people/{person.slug}", lang)) is not None:
+                entry["url"] = site.url(own.url)
+            performers.append(entry)
+    if performers:
+        data["performer"] = performers
+    if item.registration:
+        data["offers"] = {"@type": "Offer", "url": item.registration}  # the price is not ours to say
+    return data
 
 
 def job_posting(site: Site, page: Page, announcement: Announcement, description_html: str) -> dict[str, Any]:

@@ -82,6 +82,8 @@ def load_item(
     data, _ = schema.check_fields(facts.data, (), ck)
     kind_of_item = kind if kind == "project" else data.get("type")
     rules(schema, data, ck, kind_of_item)
+    if kind_of_item == "event" and not any(data.get(name) for name in ("place", "address", "online")):
+        ck.error(("type",), say("event.nowhere"), at_key=True)  # where to go, or how to follow it
     for loaded in texts.values():
         _text_rules(page_schema, loaded, facts.data, kind_of_item, ck.problems)
     image_rules(root / section / slug, data.get("image"), ck)
