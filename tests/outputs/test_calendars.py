@@ -1,8 +1,8 @@
 """Events as visitors and their calendars see them: the agenda and the home page, each event's
 page with its Event JSON-LD and its own .ics, the calendars to subscribe to and the feeds of
 upcoming events. The fixture site with five events is built twice: on the fixtures' day
-(2026-11-29) and on 2026-12-11, after two of the events. Every .ics is read by icalendar and
-imported into khal, a calendar program from Debian."""
+(2026-11-29) and on 2026-12-11, after two of the events. Every .ics is read by icalendar; the
+calendars of both languages are imported into khal, a calendar program from Debian."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ import feedparser
 import icalendar
 import pytest
 
+from labsite.model.site import Site
+from labsite.outputs import calendars
 from tests.conftest import EVENT_FILES, FIXTURE_FILES, PEOPLE_FILES, build, write_site
 
 FILES = {**FIXTURE_FILES, **PEOPLE_FILES, **EVENT_FILES}
@@ -229,3 +231,16 @@ def test_feeds_of_upcoming_events_and_every_page_links_the_calendar(sites: tuple
         assert '<link rel="alternate" type="text/calendar" title="' in page
         assert f'href="https://lab.example.org/{calendar_url}"' in page
     assert 'type="text/calendar">iCalendar</a>' in read(first, "agenda")
+
+
+def test_a_calendars_name_is_escaped_text() -> None:
+    """NAME and X-WR-CALNAME are TEXT (RFC 7986): a comma, a semicolon or a backslash of an
+    agenda's title is escaped as in a SUMMARY."""
+    site = Site("https://lab.example.org/", {"fr": "Labo", "en": "Lab"})
+    written = calendars._calendar("Agenda, séminaires; C:\\new", site, "fr").to_ical()
+    assert "NAME:Agenda\\, séminaires\\; C:\\\\new" in written.replace(b"\r\n ", b"").decode()
+    # Read as TEXT, it is the title again (the same bytes a SUMMARY of that title would have).
+    summary = icalendar.Event()
+    summary.add("summary", "Agenda, séminaires; C:\\new")
+    assert summary.to_ical().decode().split("SUMMARY:")[1].split("\r\n")[0] in written.decode()
+    assert "NAME" not in calendars._calendar(None, site, "fr")  # an event's own file: no calendar of its own

@@ -7,13 +7,11 @@ comes from the date, so an event on either side of a daylight-saving change keep
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 
 from labsite.common.clock import PARIS
 
 
-@functools.total_ordering
 @dataclass(frozen=True)  # equal when day and time are: 00:00 is not the whole day
 class When:
     day: dt.date
@@ -27,16 +25,11 @@ class When:
         """The moment in Paris, with its offset (a whole day: its start)."""
         return dt.datetime.combine(self.day, self.time or dt.time(0, 0), PARIS)
 
+    def exists(self) -> bool:
+        """False for a time the clocks skip (02:30 on the last Sunday of March)."""
+        moment = self.local()
+        return moment.astimezone(dt.UTC).astimezone(PARIS).replace(tzinfo=None) == moment.replace(tzinfo=None)
+
     def isoformat(self) -> str:
         """As schema.org and the guides write it: 2027-03-12, or 2027-03-12T14:00:00+01:00."""
         return self.day.isoformat() if self.time is None else self.local().isoformat()
-
-    def _key(self) -> tuple[dt.date, dt.time]:
-        return self.day, self.time or dt.time.min
-
-    def __lt__(self, other: object) -> bool:
-        if isinstance(other, When):
-            return self._key() < other._key()
-        if isinstance(other, dt.date) and not isinstance(other, dt.datetime):
-            return self.day < other  # a day is compared with a day: 14:00 on the 12th is not before the 12th
-        return NotImplemented

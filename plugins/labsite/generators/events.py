@@ -103,7 +103,7 @@ def agenda(catalog: Catalog, lang: str) -> Agenda:
 def events(catalog: Catalog) -> list[Announcement]:
     """The published events, soonest first."""
     found = [a for a in catalog.announcements.values() if a.type == "event" and a.starts is not None]
-    return sorted(found, key=lambda a: (a.starts, a.slug))  # type: ignore[arg-type, return-value]
+    return sorted(found, key=lambda a: (a.starts.local(), a.slug))  # type: ignore[union-attr]
 
 
 def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:

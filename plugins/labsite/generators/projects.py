@@ -80,7 +80,7 @@ def panel(catalog: Catalog, project: Project, lang: str) -> Panel:
             if catalog.standing(announcement).past:
                 continue  # on the agenda's past; the project shows what is to come
             when = span(announcement.starts, announcement.ends, lang)
-            events.append((announcement.starts, page.title, page.url, when))
+            events.append((announcement.starts.local(), page.title, page.url, when))
     positions.sort()
     events.sort(key=lambda e: (e[0], e[2]))
     return Panel(

@@ -343,8 +343,8 @@ class Announcement:
         Choice(ANNOUNCEMENT_TYPES),
         required=True,
         help=(
-            "Type : news (actualité), job (offre d’emploi), call (appel à candidatures)",
-            "Type: news, job (job ad) or call (call for applications)",
+            "Type : news (actualité), job (offre d’emploi), call (appel à candidatures), event (événement)",
+            "Type: news, job (job ad), call (call for applications) or event",
         ),
         example="news",
     )
@@ -437,11 +437,13 @@ class Announcement:
     )
     ends: When | None = spec(
         Moment(),
-        help=("Fin, écrite comme le début", "Ends, written as the start"),
+        help=(
+            "Fin, écrite comme le début (deux dates, ou deux dates et heures), après lui",
+            "Ends, written as the start (two dates, or two dates and times), after it",
+        ),
         example="2027-03-12 16:00",
         only_for=("event",),
         required_for=("event",),
-        order=(Order("starts", True, "event.before_start"),),
     )
     status: str = spec(
         Choice(EVENT_STATUSES),
@@ -473,9 +475,11 @@ class Announcement:
     )
     registration_deadline: dt.date | None = spec(
         Day(),
-        help=("Fin des inscriptions, AAAA-MM-JJ (incluse)", "Registration closes, YYYY-MM-DD (included)"),
+        help=(
+            "Fin des inscriptions, AAAA-MM-JJ (incluse), au plus tard le jour du début",
+            "Registration closes, YYYY-MM-DD (included), on the day it starts at the latest",
+        ),
         only_for=("event",),
-        order=(Order("starts", False, "event.registration_after_start"),),
     )
     talk_language: str | None = spec(
         Choice(TALK_LANGUAGES),

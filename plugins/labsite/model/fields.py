@@ -318,7 +318,7 @@ class Day(FieldType):
         return _in(lang, "date AAAA-MM-JJ", "date YYYY-MM-DD")
 
 
-_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
+_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::00)?)?$")
 
 
 @dataclass(frozen=True)
@@ -329,7 +329,9 @@ class Moment(FieldType):
         if isinstance(value, dt.datetime):  # YAML reads 2027-03-12T14:00:00 itself
             if value.tzinfo is not None:
                 return ck.error(where, say("moment.offset"))
-            return When(value.date(), value.time().replace(second=0, microsecond=0))
+            if value.second or value.microsecond:
+                return ck.error(where, say("moment.not_moment", value=value.isoformat()))
+            return self._existing(When(value.date(), value.time()), where, ck)
         if isinstance(value, dt.date):
             return When(value)
         if not isinstance(value, str):
@@ -339,9 +341,16 @@ class Moment(FieldType):
             if match is None:
                 raise ValueError
             day = dt.date.fromisoformat(match[1])
-            return When(day, dt.time(int(match[2]), int(match[3])) if match[2] else None)
+            when = When(day, dt.time(int(match[2]), int(match[3])) if match[2] else None)
         except ValueError:
             return ck.error(where, say("moment.not_moment", value=value))
+        return self._existing(when, where, ck)
+
+    @staticmethod
+    def _existing(when: When, where: Path, ck: Checker) -> Any:
+        if not when.exists():
+            return ck.error(where, say("moment.skipped", value=when.local().strftime("%H:%M")))
+        return when
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": _MOMENT.pattern}

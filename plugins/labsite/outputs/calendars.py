@@ -49,7 +49,7 @@ def vevent(catalog: Catalog, site: Site, event: Announcement, page: Page) -> ica
     """One event in a language, as a calendar application shows it."""
     assert event.starts is not None and event.ends is not None
     lang = page.lang
-    whole_days = event.starts.whole_day or event.ends.whole_day
+    whole_days = event.starts.whole_day  # and so is its end: the check refuses a mix
     found = icalendar.Event()
     found.add("uid", f"{event.slug}@{urlsplit(site.url('')).hostname or 'labsite'}")
     found.add("dtstamp", _stamp(event))
@@ -81,14 +81,15 @@ def vevent(catalog: Catalog, site: Site, event: Announcement, page: Page) -> ica
     return found
 
 
-def _calendar(name: str, site: Site, lang: str) -> icalendar.Calendar:
+def _calendar(name: str | None, site: Site, lang: str) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{site.name('en')}//labsite//{lang.upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name)  # RFC 7986; X-WR-CALNAME for the applications that predate it
-    calendar.add("x-wr-calname", name)
+    if name is not None:  # a calendar to subscribe to; an event's own file adds to the reader's
+        calendar.add("name", icalendar.vText(name))  # RFC 7986; X-WR-CALNAME for older applications
+        calendar.add("x-wr-calname", icalendar.vText(name))
     calendar.add("x-wr-timezone", "Europe/Paris")
     calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")  # the site is rebuilt every morning
@@ -126,7 +127,7 @@ def files(catalog: Catalog, site: Site, lang: str) -> dict[str, bytes]:
         page = catalog.page(f"news/{event.slug}", lang)
         if page is None or event.ends is None:
             continue
-        one = _calendar(page.title, site, lang)
+        one = _calendar(None, site, lang)
         entry = vevent(catalog, site, event, page)
         one.add_component(entry)
         out[page.pass_url + ICS] = one.to_ical()

@@ -170,7 +170,9 @@ def event(catalog: Catalog, site: Site, page: Page, item: Announcement) -> dict[
     lang = page.lang
     places: list[dict[str, Any]] = []
     if item.place or item.address:
-        place: dict[str, Any] = {"@type": "Place", "name": (item.place or {}).get(lang) or site.name(lang)}
+        place: dict[str, Any] = {"@type": "Place"}
+        if item.place:
+            place["name"] = item.place[lang]
         if item.address:
             place["address"] = postal_address(item.address)
         places.append(place)

@@ -82,8 +82,8 @@ def load_item(
     data, _ = schema.check_fields(facts.data, (), ck)
     kind_of_item = kind if kind == "project" else data.get("type")
     rules(schema, data, ck, kind_of_item)
-    if kind_of_item == "event" and not any(data.get(name) for name in ("place", "address", "online")):
-        ck.error(("type",), say("event.nowhere"), at_key=True)  # where to go, or how to follow it
+    if kind_of_item == "event":
+        event_rules(data, ck)
     for loaded in texts.values():
         _text_rules(page_schema, loaded, facts.data, kind_of_item, ck.problems)
     image_rules(root / section / slug, data.get("image"), ck)
@@ -140,6 +140,24 @@ def rules(record: Record, data: dict[str, Any], ck: Checker, kind: str | None) -
             other = data.get(order.other)
             if day and other and (day < other if order.after else day > other):
                 ck.error((spec.name,), say(order.message, day=day.isoformat(), **{order.other: other.isoformat()}))
+
+
+def event_rules(data: dict[str, Any], ck: Checker) -> None:
+    """Where to go (or how to follow it), and its dates in order: a timed event ends after it
+    starts; whole days are both whole; registration closes by the first day."""
+    if not any(data.get(name) for name in ("place", "address", "online")):
+        ck.error(("type",), say("event.nowhere"), at_key=True)
+    starts, ends, closes = data.get("starts"), data.get("ends"), data.get("registration_deadline")
+    if starts and ends:
+        if starts.whole_day != ends.whole_day:
+            ck.error(("ends",), say("event.mixed", starts=starts.isoformat(), ends=ends.isoformat()))
+        elif ends.day < starts.day or (not starts.whole_day and ends.local() <= starts.local()):
+            ck.error(("ends",), say("event.before_start", day=ends.isoformat(), starts=starts.isoformat()))
+    if starts and closes and closes > starts.day:
+        ck.error(
+            ("registration_deadline",),
+            say("event.registration_after_start", day=closes.isoformat(), starts=starts.day.isoformat()),
+        )
 
 
 def _text_rules(

@@ -28,7 +28,15 @@ from labsite.sources.bodies import MAX_BODY_CHARS, anchors, check_body
 from labsite.sources.items import LoadedItem, load_item
 from labsite.sources.people import load_person
 from labsite.sources.registry import PARTNERS_FILE, TAXONOMY_FILE, load_partners, load_taxonomy
-from labsite.sources.tree import ITEM_DATA, ITEM_DIRS, PUBLICATIONS_DIR, changed_paths, committed_caches, discover
+from labsite.sources.tree import (
+    ITEM_DATA,
+    ITEM_DIRS,
+    PUBLICATIONS_DIR,
+    changed_paths,
+    committed_caches,
+    discover,
+    on_main,
+)
 
 Reserved = Callable[[str, str], bool]  # (item kind, slug) -> the slug is a listing's own URL segment
 
@@ -154,6 +162,18 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
         if preview and not previews:
             unpublished.add(key)
             continue  # checked, but not published
+        if (
+            isinstance(item, Announcement)
+            and item.type == "event"
+            and key in changed
+            and (item.updated or item.date) < today
+            and on_main(root, f"{key}/{ITEM_DATA}")
+        ):
+            # A published event edited without moving `updated`: calendars that subscribed keep
+            # their copy (SEQUENCE and DTSTAMP follow `updated`).
+            where = entry.doc.key_at(("updated",) if "updated" in entry.doc.data else ("type",))
+            message = say("event.updated_stale", today=today.isoformat())
+            problems.append(Diagnostic(entry.doc.path, *where, "warning", "updated", message))
         if timeline.standing(item, today).closed and key in changed:
             # Added or edited now with a deadline already past: it would never be shown open.
             where = entry.doc.key_at(("deadline",))

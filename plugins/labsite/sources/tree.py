@@ -96,6 +96,13 @@ def changed_paths(root: Path) -> set[str]:
     return found
 
 
+def on_main(root: Path, path: str) -> bool:
+    """Whether ``path`` is already on the main branch (the pull request's base, else the commit
+    checked out): an edit of something published, not an addition."""
+    base = os.environ.get("LABSITE_BASE_REF") or "HEAD"
+    return _git(root, "cat-file", "-e", f"{base}:{path}") is not None
+
+
 def _git(root: Path, *args: str) -> list[str] | None:
     """The NUL-separated names git prints, or None where git can't say (no git, no checkout)."""
     git = shutil.which("git")
