@@ -255,7 +255,13 @@ CASES = [
         "before the deadline",
     ),
     # Job ads and calls
-    Case("job-without-deadline", job("deadline: 2027-01-31\n", ""), J, 1, "deadline: required for a job announcement"),
+    Case(
+        "job-without-deadline",
+        job("deadline: 2027-01-31\n", ""),
+        J,
+        1,
+        "deadline: required for an announcement of type job",
+    ),
     Case(
         "job-without-apply", {JFR: item_page("Thèse", "Une thèse.")}, JFR, 2, "apply: required for a job announcement"
     ),

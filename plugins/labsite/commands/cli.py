@@ -122,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument(
         "--format", choices=("text", "github"), default="text", help="github: annotations on a pull request"
     )
-    new_cmd = sub.add_parser("new", help="create a project, news item, job ad or call, in both languages")
+    new_cmd = sub.add_parser(
+        "new", help="create a project, news item, job ad, call, event or person, in both languages"
+    )
     new_cmd.add_argument("kind", choices=new.KINDS)
     new_cmd.add_argument("slug", help="the folder name and URL segment, e.g. sepsis-alert")
     schema_cmd = sub.add_parser("schema", help="write the JSON Schemas of the front matter into schemas/")

@@ -30,6 +30,10 @@ class When:
         moment = self.local()
         return moment.astimezone(dt.UTC).astimezone(PARIS).replace(tzinfo=None) == moment.replace(tzinfo=None)
 
+    def text(self) -> str:
+        """As a contributor writes it: 2027-03-12, or 2027-03-12 14:00."""
+        return self.day.isoformat() if self.time is None else f"{self.day.isoformat()} {self.time:%H:%M}"
+
     def isoformat(self) -> str:
         """As schema.org and the guides write it: 2027-03-12, or 2027-03-12T14:00:00+01:00."""
         return self.day.isoformat() if self.time is None else self.local().isoformat()

@@ -54,6 +54,13 @@ LISTING_OF_TYPE = {
     "person": "people",
 }
 EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
+EVENT_STATUS_WORDS = (  # what a French contributor writes, folded (labsite.common.collation)
+    ("annule", "cancelled"),
+    ("reporte", "postponed"),
+    ("prevu", "scheduled"),
+    ("maintenu", "scheduled"),
+    ("canceled", "cancelled"),
+)
 TALK_LANGUAGES = ("fr", "en")
 
 LocalTexts = dict[str, str]  # language code -> text
@@ -120,7 +127,7 @@ class Address:
 
 ADDRESS = Record.of(
     Address, one=("une adresse", "one address"), plural=("adresses", "addresses"),
-    anchor=("Adresse (`addresses`)", "Address (`addresses`)"),
+    anchor=("Adresse (`addresses`, `address`)", "Address (`addresses`, `address`)"),
 )  # fmt: skip
 
 
@@ -446,7 +453,7 @@ class Announcement:
         required_for=("event",),
     )
     status: str = spec(
-        Choice(EVENT_STATUSES),
+        Choice(EVENT_STATUSES, words=EVENT_STATUS_WORDS),
         help=("État : " + ", ".join(EVENT_STATUSES), "Status: " + ", ".join(EVENT_STATUSES)),
         example="scheduled",
         only_for=("event",),

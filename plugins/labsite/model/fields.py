@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from labsite.common.collation import folded
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import Message, say
@@ -275,13 +276,15 @@ class LocalText(FieldType):
 @dataclass(frozen=True)
 class Choice(FieldType):
     values: tuple[str, ...]
+    words: tuple[tuple[str, str], ...] = ()  # (a word a contributor may write, the value it means): annulé -> cancelled
 
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
         if isinstance(value, str) and value in self.values:
             return value
         allowed = ", ".join(self.values)
         if isinstance(value, str):
-            close = close_match(value, self.values)
+            meant = dict(self.words).get(folded(value.strip()))
+            close = meant or close_match(value, self.values)
             if close:
                 return ck.error(where, say("choice.did_you_mean", value=value, close=close, allowed=allowed))
             return ck.error(where, say("choice.not_allowed", value=value, allowed=allowed))
@@ -496,6 +499,9 @@ class Either(FieldType):
     record: Record
 
     def check(self, value: Any, where: Path, ck: Checker) -> Any:
+        if isinstance(value, str) and re.search(r"\s", value.strip()):  # a name, not an id
+            fields = ", ".join(f"{f.name}: …" for f in self.record.fields if f.required)
+            return ck.error(where, say("either.name", value=value, fields=fields))
         return self.ref.check(value, where, ck) if isinstance(value, str) else self.record.check(value, where, ck)
 
     def schema(self) -> dict[str, Any]:

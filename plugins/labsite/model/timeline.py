@@ -37,3 +37,8 @@ def standing(item: Item, today: dt.date) -> Standing:
         closes = item.registration_deadline or (item.starts.day if item.starts else item.ends.day)
         registering = bool(item.registration) and not past and today <= closes and item.status != "cancelled"
     return Standing(scheduled, is_open, deadline is not None and not is_open, days_left, past, registering)
+
+
+def last_changed_before(item: Announcement, today: dt.date) -> bool:
+    """Whether the item says it last changed before today (its ``updated``, else its date)."""
+    return (item.updated or item.date) < today

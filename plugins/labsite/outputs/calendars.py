@@ -5,9 +5,10 @@ upcoming ones.
 
 An unchanged site gives byte-identical files: DTSTAMP is the event's last change (``updated``,
 else its publication date), not the clock. A calendar application keeps an event by its UID (its
-folder's name at the site's host) and takes a new version of it when SEQUENCE rises: SEQUENCE is
-the number of days from the event's publication to its ``updated`` date, so changing the time,
-place or status with ``updated`` set to the day of the change tells subscribers.
+folder's name at the site's host) and takes a new version of it when SEQUENCE rises. SEQUENCE is
+twice the number of days from the event's publication to its ``updated`` date, plus one while it
+is cancelled or postponed: it rises when ``updated`` moves to the day of a change (the check
+reminds contributors), and when an event is cancelled on the day it was announced.
 """
 
 from __future__ import annotations
@@ -53,12 +54,13 @@ def vevent(catalog: Catalog, site: Site, event: Announcement, page: Page) -> ica
     found = icalendar.Event()
     found.add("uid", f"{event.slug}@{urlsplit(site.url('')).hostname or 'labsite'}")
     found.add("dtstamp", _stamp(event))
-    found.add("sequence", ((event.updated or event.date) - event.date).days)
+    days = ((event.updated or event.date) - event.date).days
+    found.add("sequence", 2 * days + (event.status != "scheduled"))  # see the module's docstring
     found.add("dtstart", _moment(event.starts, whole_days, end=False))
     found.add("dtend", _moment(event.ends, whole_days, end=True))
     title = page.title
     if event.status != "scheduled":  # not every application shows STATUS
-        title = _labelled(lang, translate(lang, f"event.status.{event.status}"), page.title)
+        title = translate(lang, "event.titled", status=translate(lang, f"event.status.{event.status}"), title=title)
     found.add("summary", title)
     found.add("status", STATUS[event.status])
     where = [(event.place or {}).get(lang, "")]

@@ -107,7 +107,12 @@ def _render(
             entry = feed.add_entry(order="append")
             entry.id(url)
             entry.guid(url, permalink=True)
-            entry.title(page.title)
+            title = page.title
+            if isinstance(item, Announcement) and item.type == "event" and item.status != "scheduled":
+                title = translate(
+                    lang, "event.titled", status=translate(lang, f"event.status.{item.status}"), title=title
+                )
+            entry.title(title)
             entry.link(href=url, rel="alternate")
             # RSS descriptions are read as HTML; Atom summaries are text.
             entry.summary(html.escape(page.description, quote=False) if fmt == "rss" else page.description)

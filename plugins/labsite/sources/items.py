@@ -146,13 +146,13 @@ def event_rules(data: dict[str, Any], ck: Checker) -> None:
     """Where to go (or how to follow it), and its dates in order: a timed event ends after it
     starts; whole days are both whole; registration closes by the first day."""
     if not any(data.get(name) for name in ("place", "address", "online")):
-        ck.error(("type",), say("event.nowhere"), at_key=True)
+        ck.error(("place",), say("event.nowhere"), near=("type",))
     starts, ends, closes = data.get("starts"), data.get("ends"), data.get("registration_deadline")
     if starts and ends:
         if starts.whole_day != ends.whole_day:
-            ck.error(("ends",), say("event.mixed", starts=starts.isoformat(), ends=ends.isoformat()))
+            ck.error(("ends",), say("event.mixed", starts=starts.text(), ends=ends.text()))
         elif ends.day < starts.day or (not starts.whole_day and ends.local() <= starts.local()):
-            ck.error(("ends",), say("event.before_start", day=ends.isoformat(), starts=starts.isoformat()))
+            ck.error(("ends",), say("event.before_start", day=ends.text(), starts=starts.text()))
     if starts and closes and closes > starts.day:
         ck.error(
             ("registration_deadline",),

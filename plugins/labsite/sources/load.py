@@ -166,7 +166,7 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
             isinstance(item, Announcement)
             and item.type == "event"
             and key in changed
-            and (item.updated or item.date) < today
+            and timeline.last_changed_before(item, today)
             and on_main(root, f"{key}/{ITEM_DATA}")
         ):
             # A published event edited without moving `updated`: calendars that subscribed keep
