@@ -86,6 +86,8 @@ def test_workflows_check_pull_requests_safely_and_deploy_daily() -> None:
     steps = " ".join(step.get("run", "") for step in pr["jobs"]["check"]["steps"])
     for command in ("labsite check --format github", "labsite build --strict", "pytest"):
         assert command in steps
+    # The tools the tests need in CI, installed as .ci/run installs them.
+    assert "scripts/test-tools.sh" in steps and "scripts/test-tools.sh" in (REPO / ".ci/run").read_text()
     deploy = yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text())
     assert "schedule" in deploy[True] and "push" in deploy[True]
     # Only the job that runs no repository code may publish.
