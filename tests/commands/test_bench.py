@@ -75,6 +75,25 @@ def test_without_people_and_publications_the_corpus_is_as_it_was(tmp_path: Path)
     assert bench.scaled(3, 0, 7) == (0, 7)
 
 
+def test_texts_are_as_long_and_shaped_as_a_teams_unless_short(tmp_path: Path) -> None:
+    """About 600 words a language: sections, a subsection, lists, a table, links to other items
+    that resolve (the corpus is checked above); --short keeps the earlier texts of about 200."""
+    bench.make_corpus(tmp_path / "long", REPO, projects=6, news=4, jobs=2)
+    bench.make_corpus(tmp_path / "short", REPO, projects=6, news=4, jobs=2, short=True)
+    for corpus, low, high in ((tmp_path / "long", 520, 680), (tmp_path / "short", 140, 260)):
+        pages = list(corpus.glob("*/*/index.*.md"))
+        words = [len(re.findall(r"\w+", page.read_text(encoding="utf-8").split("---", 2)[2])) for page in pages]
+        assert len(pages) == 2 * 12 and low <= sum(words) / len(words) <= high, (corpus.name, words)
+    text = (tmp_path / "long/news/actualite-00001/index.en.md").read_text(encoding="utf-8")
+    assert "\n## Background\n" in text and "\n### Methods\n" in text and "\n- **" in text and "\n1. " in text
+    assert "| Step | Duration | Data |\n| --- | ---: | --- |" in text
+    assert re.search(r"\]\(\.\./\.\./projects/projet-0000\d/index\.en\.md\)", text)
+    assert re.search(
+        r"\]\(\.\./projet-0000\d/index\.fr\.md\)",
+        (tmp_path / "long/projects/projet-00002/index.fr.md").read_text("utf-8"),
+    )
+
+
 def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
     result = subprocess.run(
         [
@@ -91,6 +110,7 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
             "--jobs",
             "2",
             "--baseline",
+            "--hugo",
             "--keep",
             str(tmp_path),
         ],
@@ -102,7 +122,8 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     # People and publications in proportion to the projects: 5 and 50 a project.
     assert re.match(
-        r"corpus: 3 projects, 4 news, 2 job ads, 15 people, 150 publications; machine: \d+ cores, Python 3\.\d+",
+        r"corpus: 3 projects, 4 news, 2 job ads, 15 people, 150 publications; texts of about 600 words a language;"
+        r" machine: \d+ cores, Python 3\.\d+",
         lines[0],
     )
     rows = {
@@ -113,7 +134,7 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
                 r" +(?P<cards>\d+/\d+|-) +(?P<images>\d+/\d+|-)$",
                 line,
             )
-            for line in lines[2:6]
+            for line in lines[2:7]
         )
         if m
     }
@@ -122,6 +143,7 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
         "labsite, warm",
         "labsite, warm, one process",
         "plain Material (same Markdown)",
+        "Hugo (same Markdown)",
     }
     cold, warm = rows["labsite, cold caches"], rows["labsite, warm"]
     assert cold["cards"] == f"{cold['pages']}/0" and warm["cards"] == f"0/{warm['pages']}"
@@ -139,7 +161,8 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
     )
     assert re.search(r"at 390 px: filters respond after \d+\.\d\d s; 1 of 1 card images fetched", result.stdout)
     assert all(float(row["wall"]) > 0 and int(row["rss"].replace(",", "")) > 0 for row in rows.values())
-    assert sum(line.startswith("ratio ") for line in lines) == 3
+    ratios = [line for line in lines if line.startswith("ratio ")]
+    assert len(ratios) == 6 and sum(line.startswith("ratio labsite, warm / Hugo: ") for line in ratios) == 1
     for phase in bench.PHASES:
         assert any(line.strip().startswith(phase) for line in lines), phase
 

