@@ -161,6 +161,12 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
     )
     assert re.search(r"at 390 px: filters respond after \d+\.\d\d s; 1 of 1 card images fetched", result.stdout)
     assert all(float(row["wall"]) > 0 and int(row["rss"].replace(",", "")) > 0 for row in rows.values())
+    assert re.search(
+        r"^speed-up of the language passes \((in parallel|one process: processors busy or too few)\): \d+\.\d\d "
+        r"\(one process / warm\)$",
+        result.stdout,
+        re.MULTILINE,
+    )
     ratios = [line for line in lines if line.startswith("ratio ")]
     assert len(ratios) == 6 and sum(line.startswith("ratio labsite, warm / Hugo: ") for line in ratios) == 1
     for phase in bench.PHASES:

@@ -19,6 +19,7 @@ class BuildReport:
     cards_reused: int = 0
     images_made: int = 0  # the whole site's, in the default language's report
     images_reused: int = 0
+    parallel: bool = False  # the languages' passes in processes of their own
     phases: dict[str, float] = field(default_factory=dict)  # seconds
     _mark: float = field(default_factory=time.perf_counter, repr=False)
 

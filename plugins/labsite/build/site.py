@@ -29,7 +29,7 @@ from labsite.build import passes, publish
 from labsite.build.catalog import make_catalog
 from labsite.build.preview import Preview, Rebuild
 from labsite.build.report import BuildReport
-from labsite.common import clock
+from labsite.common import clock, cpus
 from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
 from labsite.common.messages import say, shown
 from labsite.common.strings import translate
@@ -51,7 +51,9 @@ from labsite.sources.tree import DATA_DIR, ITEM_DIRS, PUBLICATIONS_DIR
 CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
 IMAGE_CACHE = ".cache/images"  # the images' renditions, likewise
 DRAFTS_VARIABLE = "LABSITE_DRAFTS"  # set by `labsite serve --drafts`
-ONE_PROCESS_VARIABLE = "LABSITE_JOBS"  # "1": the languages one after the other, in one process
+# "1": the languages one after the other, in one process; "2": a process each, however busy the
+# machine; unset: a process each when the processors for them are free (labsite.common.cpus).
+ONE_PROCESS_VARIABLE = "LABSITE_JOBS"
 # Theme features the site cannot have: Material's tooltips render a title attribute as HTML,
 # so a contributor's title would run.
 REFUSED_FEATURES = {"content.tooltips": "it renders titles as HTML"}
@@ -232,15 +234,25 @@ class SiteBuild:
     _staging: Path | None = field(default=None, init=False)
     _started: float = field(default_factory=time.perf_counter, init=False)
     _warnings: _Counter | None = field(default=None, init=False)
+    _parallel: bool | None = field(default=None, init=False)
 
     @property
     def parallel(self) -> bool:
-        return self.options.parallel and os.environ.get(ONE_PROCESS_VARIABLE) != "1" and not self.options.serving
+        """A process a language, when asked and when the processors for them are free (decided
+        once a build: a busy machine gains nothing from forking)."""
+        if self._parallel is None:
+            jobs = os.environ.get(ONE_PROCESS_VARIABLE, "")
+            asked = self.options.parallel and jobs != "1" and not self.options.serving
+            forced = jobs.isdigit() and int(jobs) >= len(LANGUAGES)
+            self._parallel = asked and (forced or cpus.processes(len(LANGUAGES), cpus.usable(), cpus.idle()) > 1)
+            if asked and not self._parallel and not self.options.serving:
+                self.log.info("Languages one after the other: %d processor(s) usable, busy or too few", cpus.usable())
+        return self._parallel
 
     def card_workers(self) -> int:
-        # Languages build in parallel, one process each: share the cores between them.
-        cores = os.cpu_count() or 1
-        return max(1, cores // len(LANGUAGES)) if self.parallel else cores
+        # Languages build in parallel, one process each: share the processors between them.
+        count = cpus.usable()
+        return max(1, count // len(LANGUAGES)) if self.parallel else count
 
     def check_renderer(self, *, directory_urls: bool, features: list[str]) -> None:
         """Refuse renderer settings the site cannot work with."""
@@ -298,6 +310,7 @@ class SiteBuild:
         after the default language (``publish``), into the folder served."""
         self._render = render
         default = self.language(DEFAULT_LANGUAGE.code)
+        default.report.parallel = self.parallel
         for other in others(DEFAULT_LANGUAGE.code):
             if self.parallel:
                 self._passes.append(passes.fork(other.code, self._pass_dir(other.code), render, self.log))

@@ -904,6 +904,15 @@ def report(runs: list[Run], corpus: str, out=sys.stdout) -> None:
             f" {cards:>22} {pictures:>19}",
             file=out,
         )
+    warm = next((r for r in runs if r.name == "labsite, warm"), None)
+    one = next((r for r in runs if r.name == "labsite, warm, one process"), None)
+    if warm is not None and one is not None:
+        how = (
+            "in parallel"
+            if any(r.get("parallel") for r in warm.reports.values())
+            else "one process: processors busy or too few"
+        )
+        print(f"speed-up of the language passes ({how}): {one.wall / warm.wall:.2f} (one process / warm)", file=out)
     for other, label in (("plain", "plain Material"), ("hugo", "Hugo")):
         if (base := next((r for r in runs if r.name.lower().startswith(other)), None)) is not None:
             for run in runs:
