@@ -15,7 +15,7 @@ from pathlib import Path
 
 CGROUP_QUOTA = Path("/sys/fs/cgroup/cpu.max")  # cgroup v2: "<quota> <period>", or "max <period>"
 PROC_STAT = Path("/proc/stat")
-SAMPLE = 0.2  # seconds of /proc/stat between two readings
+SAMPLE = 0.1  # seconds between two readings of /proc/stat (10 ticks a processor)
 
 
 def usable() -> int:
@@ -40,7 +40,7 @@ def _times() -> tuple[int, int] | None:
 
 
 def idle() -> float | None:
-    """Processors idle right now, over a fifth of a second (None where it can't be measured)."""
+    """Processors idle right now, over a tenth of a second (None where it can't be measured)."""
     before = _times()
     time.sleep(SAMPLE)
     after = _times()
