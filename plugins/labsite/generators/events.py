@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from labsite.common.dates import span
+from labsite.common.dates import long_date, span
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.strings import translate
@@ -83,7 +83,7 @@ def row(catalog: Catalog, event: Announcement, page: Page) -> EventRow:
         city=event.address.city if event.address else "",
         online=event.online,
         registration=event.registration,
-        registration_deadline=span(When(deadline), When(deadline), lang) if deadline else None,
+        registration_deadline=long_date(deadline, lang) if deadline else None,
         registering=standing.registering,
         status=event.status,
         status_label="" if event.status == "scheduled" else translate(lang, f"event.status.{event.status}"),

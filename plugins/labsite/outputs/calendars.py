@@ -46,7 +46,7 @@ def _stamp(event: Announcement) -> dt.datetime:
     return dt.datetime.combine(event.updated or event.date, dt.time(0, 0), PARIS).astimezone(dt.UTC)
 
 
-def vevent(catalog: Catalog, site: Site, event: Announcement, page: Page) -> icalendar.Event:
+def vevent(site: Site, event: Announcement, page: Page) -> icalendar.Event:
     """One event in a language, as a calendar application shows it."""
     assert event.starts is not None and event.ends is not None
     lang = page.lang
@@ -130,11 +130,11 @@ def files(catalog: Catalog, site: Site, lang: str) -> dict[str, bytes]:
         if page is None or event.ends is None:
             continue
         one = _calendar(None, site, lang)
-        entry = vevent(catalog, site, event, page)
+        entry = vevent(site, event, page)
         one.add_component(entry)
         out[page.pass_url + ICS] = one.to_ical()
         if event.ends.day >= since:
-            subscribed.add_component(vevent(catalog, site, event, page))
+            subscribed.add_component(entry)  # the same event, in the calendar to subscribe to
     if listing is not None:
         out[listing.pass_url + calendar_name(listing.url)] = subscribed.to_ical()
     return out
