@@ -93,6 +93,15 @@ def test_workflows_check_pull_requests_safely_and_deploy_daily() -> None:
     # Only the job that runs no repository code may publish.
     assert deploy["permissions"] == {} and deploy["jobs"]["build"]["permissions"] == {"contents": "read"}
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    # The build cache: the deploy restores and saves it, from main only; a pull request only reads it.
+    uses = {
+        name: [s.get("uses", "") for s in flow["jobs"][job]["steps"]]
+        for name, flow, job in (("pr", pr, "check"), ("deploy", deploy, "build"))
+    }
+    assert [u.split("@")[0] for u in uses["pr"] if "cache" in u] == ["actions/cache/restore"]
+    saves = [s for s in deploy["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/cache/save@")]
+    assert len(saves) == 1 and saves[0]["if"] == "github.ref == 'refs/heads/main'"
+    assert saves[0]["with"]["key"].startswith("labsite-deploy-")
 
 
 @pytest.mark.parametrize(

@@ -130,24 +130,30 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
         m["name"].strip(): m
         for m in (
             re.match(
-                r"(?P<name>.{34}) +(?P<wall>\d+\.\d\d)s +(?P<pages>\d+) +(?P<rate>\d+\.\d) +(?P<rss>[\d,]+) MiB"
+                r"(?P<name>.{34}) +(?P<wall>\d+\.\d\d)s +(?P<pages>\d+) +(?P<reused>\d+|-) +(?P<rate>\d+\.\d)"
+                r" +(?P<rss>[\d,]+) MiB"
                 r" +(?P<cards>\d+/\d+|-) +(?P<images>\d+/\d+|-)$",
                 line,
             )
-            for line in lines[2:7]
+            for line in lines[2:9]
         )
         if m
     }
     assert set(rows) == {
         "labsite, cold caches",
-        "labsite, warm",
-        "labsite, warm, one process",
+        "labsite, no change",
+        "labsite, a project's text changed",
+        "labsite, full",
+        "labsite, full, one process",
         "plain Material (same Markdown)",
         "Hugo (same Markdown)",
     }
-    cold, warm = rows["labsite, cold caches"], rows["labsite, warm"]
+    cold, warm = rows["labsite, cold caches"], rows["labsite, full"]
     assert cold["cards"] == f"{cold['pages']}/0" and warm["cards"] == f"0/{warm['pages']}"
     assert cold["images"] == "4/0" and warm["images"] == "0/4"  # one project in four has a cover, a person in 5 a photo
+    assert cold["reused"] == warm["reused"] == "0" and rows["labsite, no change"]["reused"] == cold["pages"]
+    # The project's two pages, and those that show it (which a text does not change): rendered again.
+    assert rows["labsite, a project's text changed"]["reused"] == str(int(cold["pages"]) - 1)
     assert "project directory: 3 cards, 1 with an image; HTML 0." in result.stdout
     assert re.search(
         r"^people directory: 15 people, 5 with a page, 3 with a photo; HTML \d+\.\d\d MB \(\d+ kB with gzip\)$",
@@ -163,12 +169,12 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
     assert all(float(row["wall"]) > 0 and int(row["rss"].replace(",", "")) > 0 for row in rows.values())
     assert re.search(
         r"^speed-up of the language passes \((in parallel|one process: processors busy or too few)\): \d+\.\d\d "
-        r"\(one process / warm\)$",
+        r"\(one process / full\)$",
         result.stdout,
         re.MULTILINE,
     )
     ratios = [line for line in lines if line.startswith("ratio ")]
-    assert len(ratios) == 6 and sum(line.startswith("ratio labsite, warm / Hugo: ") for line in ratios) == 1
+    assert len(ratios) == 10 and sum(line.startswith("ratio labsite, no change / Hugo: ") for line in ratios) == 1
     for phase in bench.PHASES:
         assert any(line.strip().startswith(phase) for line in lines), phase
 

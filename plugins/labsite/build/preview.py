@@ -1,27 +1,22 @@
-"""What a preview (``labsite serve``) renders again after an edit: every page the change shows
-on, and no other.
+"""What a preview (``labsite serve``) remembers from one rebuild to the next.
 
-Every page says which items' facts it shows (``Page.shows``, set by its generator): an
-edited item renders again its own pages and every page that shows it, before or after the
-edit, and a page whose list of items changed (a news page whose items moved) renders again
-too. Feeds, cards and the sitemap are remade on every rebuild anyway. A change that can show
-on every page (a registry, a content page's title in the navigation) renders everything again.
+A rebuild renders again only the pages whose key changed (labsite.build.page_keys: everything
+that shapes a page, the items it shows included); the others are already in the folder served,
+and the preview keeps what the feeds and the search index take from them. It also says which
+source files changed, for its one line a rebuild. Feeds, cards and the sitemap are remade on
+every rebuild anyway.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 
 from labsite.common.messages import language, say, shown
-from labsite.model.catalog import Catalog
 from labsite.sources.tree import CONTENT_DIR, DATA_DIR, ITEM_DIRS, PUBLICATIONS_DIR
-
-# Folders whose files only their own pages show; a person or a publication is shown on many.
-_OWN_PAGES = (CONTENT_DIR, *(d for d, kind in ITEM_DIRS.items() if kind != "person"))
 
 Stamps = dict[str, tuple[int, int]]  # repository path -> (modification time ns, size)
 
@@ -57,62 +52,35 @@ def changed(before: Stamps, after: Stamps) -> set[str]:
 
 
 @dataclass(frozen=True)
-class Rebuild:
-    """What a rebuild renders: ``pages`` (source paths) or everything (``pages`` is None)."""
+class Kept:
+    """A page as the folder served has it: its key, and what the feeds and the search index take."""
 
-    changed: tuple[str, ...]
-    pages: frozenset[str] | None
-
-    def renders(self, path: str) -> bool:
-        return self.pages is None or path in self.pages
-
-
-def affected(previous: Catalog, current: Catalog, changes: set[str]) -> Rebuild:
-    """The pages of ``current`` that show something of ``changes``, knowing ``previous``."""
-    listed = tuple(sorted(changes))
-    if any(not path.startswith(tuple(f"{d}/" for d in _OWN_PAGES)) for path in changes):
-        return Rebuild(listed, None)  # a registry (data/) or anything else: shown everywhere
-    pages: set[str] = set()
-    items: set[str] = set()
-    for path in changes:
-        if path.startswith(f"{CONTENT_DIR}/"):
-            before, after = previous.by_path(path), current.by_path(path)
-            if before is None and after is None:
-                return Rebuild(listed, None)  # a file beside the pages (an image): any page may show it
-            if before is None or after is None or (before.title, before.url) != (after.title, after.url):
-                return Rebuild(listed, None)  # the navigation of every page names it
-            pages.add(path)
-        else:
-            items.add("/".join(path.split("/")[:2]))
-    for page in current.pages:
-        before = previous.by_path(page.path)
-        if page.key in items or page.shows & items or before is None or before.shows != page.shows:
-            pages.add(page.path)
-    return Rebuild(listed, frozenset(pages))
+    key: str
+    content: str
+    search: list[dict]
 
 
 @dataclass
 class Preview:
-    """What a preview remembers from one rebuild to the next: the last catalog that built and
-    the sources as they were read for it."""
+    """What a preview remembers: the sources as the last good rebuild read them, and the pages
+    in the folder served, by (language, source path)."""
 
-    good: tuple[Catalog, Stamps] | None = None
+    seen: Stamps | None = None
     reading: Stamps | None = None
+    pages: dict[tuple[str, str], Kept] = field(default_factory=dict)
 
     def read(self, root: Path) -> None:
         """Before reading the sources: an edit made meanwhile is seen by the next rebuild."""
         self.reading = stamps(root)
 
-    def plan(self, catalog: Catalog) -> Rebuild | None:
-        """What this rebuild renders (None: everything, the first time)."""
-        if self.good is None or self.reading is None:
+    def changes(self) -> tuple[str, ...] | None:
+        """The source files changed since the last good rebuild (None: the first one)."""
+        if self.seen is None or self.reading is None:
             return None
-        before, seen = self.good
-        return affected(before, catalog, changed(seen, self.reading))
+        return tuple(sorted(changed(self.seen, self.reading)))
 
-    def built(self, catalog: Catalog) -> None:
-        assert self.reading is not None
-        self.good = (catalog, self.reading)
+    def built(self) -> None:
+        self.seen = self.reading
 
 
 _ERROR_PAGE = Markup(

@@ -15,6 +15,7 @@ REPORT_DIR = "LABSITE_REPORT_DIR"  # where each language pass writes <lang>.json
 class BuildReport:
     lang: str
     pages: int = 0
+    pages_reused: int = 0  # kept from an earlier build (the page cache, a preview's folder)
     cards_rendered: int = 0
     cards_reused: int = 0
     images_made: int = 0  # the whole site's, in the default language's report

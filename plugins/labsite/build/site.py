@@ -25,9 +25,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from labsite.build import passes, publish
+from labsite.build import page_keys, passes, publish
 from labsite.build.catalog import make_catalog
-from labsite.build.preview import Preview, Rebuild
+from labsite.build.page_cache import PageCache
+from labsite.build.preview import Kept, Preview
 from labsite.build.report import BuildReport
 from labsite.common import clock, cpus
 from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES, others
@@ -37,7 +38,8 @@ from labsite.model.catalog import HOME, Catalog
 from labsite.model.images import Renditions
 from labsite.model.page import Page, SourcePage
 from labsite.model.site import Site
-from labsite.outputs import calendars, cards, feeds, sitemap
+from labsite.outputs import cache as cache_files
+from labsite.outputs import calendars, cards, feeds, search_index, sitemap
 from labsite.outputs import images as image_files
 from labsite.outputs.redirects import redirect_pages
 from labsite.outputs.share import card_specs
@@ -50,6 +52,7 @@ from labsite.sources.tree import DATA_DIR, ITEM_DIRS, PUBLICATIONS_DIR
 
 CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
 IMAGE_CACHE = ".cache/images"  # the images' renditions, likewise
+PAGE_CACHE = ".cache/pages"  # rendered pages, a folder a language (labsite.build.page_cache)
 DRAFTS_VARIABLE = "LABSITE_DRAFTS"  # set by `labsite serve --drafts`
 # "1": the languages one after the other, in one process; "2": a process each, however busy the
 # machine; unset: a process each when the processors for them are free (labsite.common.cpus).
@@ -82,7 +85,7 @@ class SourceFile:
     dest: str  # inside the language's build
     generated: bool = False  # made from the catalog: no file to read
     in_nav: bool = False
-    renders: bool | None = None  # a preview's rebuild: whether it renders again (None: the renderer decides)
+    renders: bool = True  # False: kept from an earlier build (the renderer writes nothing)
     copied: bool = True  # False: an image published as renditions (links to it still resolve)
 
 
@@ -101,7 +104,28 @@ class LanguageBuild:
         self.report = BuildReport(lang)
         self.rendered = 0
         self.rendered_by_others = 0  # the default language's pass: pages the others rendered in its process
+        self.reused = 0  # pages kept from an earlier build
         self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
+        self._search: dict[str, list[dict]] = {}  # each page's entries of the search index, by source path
+        self._keys: dict[str, str] = {}
+        self.cache = PageCache(build.options.root / PAGE_CACHE / lang)
+        # A page whose render logged a warning is not kept: a later strict build must see it again.
+        self._warnings = _Counter(build.log)
+        self._mark = 0  # warnings when the page being rendered started its current step
+        self._warned: set[str] = set()
+        self._written: set[str] = set()  # keys this pass put into the cache
+        self._after_pages = 0  # warnings when the last page was rendered
+
+    @functools.cached_property
+    def _page_keys(self) -> page_keys.PageKeys:
+        code = page_keys.code_digest(self.build.options.root)
+        return page_keys.PageKeys(self.catalog, self.site, self.lang, code)
+
+    def key(self, page: Page) -> str:
+        """The page's key in the page cache: a digest of everything that shapes its HTML."""
+        if page.path not in self._keys:
+            self._keys[page.path] = self._page_keys.key(page)
+        return self._keys[page.path]
 
     @functools.cached_property
     def _images(self) -> tuple[dict[str, Renditions], dict[str, tuple[int, int]]]:
@@ -129,24 +153,75 @@ class LanguageBuild:
         """The other languages, for the theme's language selector."""
         return [{"name": other.name, "lang": other.code} for other in others(self.lang)]
 
-    def files(self) -> list[SourceFile]:
-        """Every page of this language, then every file published with them."""
-        plan = self.build.rebuild
+    def files(self, site_dir: Path, *, reuse: bool) -> list[SourceFile]:
+        """Every page of this language, then every file published with them. With ``reuse``
+        (the renderer skips pages it is told not to render), a page kept from an earlier build
+        is written into ``site_dir`` now and not rendered."""
         found = [
             SourceFile(
                 page.path,
                 page.dest_uri,
                 page.source.kind == "generated",
                 page.key in self.site.nav,
-                None if plan is None else plan.renders(page.path),
+                not reuse or self._renders(page, site_dir),
             )
             for page in self.pages
         ]
+        self.report.lap("pages kept")
         for asset in self.catalog.assets:
             if (dest := self.catalog.asset_dest(asset, self.lang)) is not None:
                 # An image with renditions is published once for the site (SiteBuild._write_site_files).
                 found.append(SourceFile(asset.path, dest, copied=self.catalog.renditions(asset.path) is None))
         return found
+
+    def _renders(self, page: Page, site_dir: Path) -> bool:
+        """Whether the page must be rendered: not when the folder served has it already (a
+        preview's rebuild), nor when the page cache has it (then written into ``site_dir``)."""
+        key, kept = self.key(page), self._kept()
+        if kept is not None and (known := kept.get((self.lang, page.path))) is not None and known.key == key:
+            self.cache.used.add(key)
+            self._reuse(page, known.content, known.search)
+            return False
+        entry, target = self.cache.get(key), site_dir / page.dest_uri
+        if entry is None:
+            if kept is not None:  # the renderer writes into the file: not into a cache entry linked there
+                target.unlink(missing_ok=True)
+            return True
+        target.parent.mkdir(parents=True, exist_ok=True)
+        cache_files.place(entry.html, target)
+        self._reuse(page, entry.content, entry.search)
+        if kept is not None:
+            kept[(self.lang, page.path)] = Kept(key, entry.content, entry.search)
+        return False
+
+    def _kept(self) -> dict[tuple[str, str], Kept] | None:
+        return self.build.preview.pages if self.build.preview is not None else None
+
+    def _reuse(self, page: Page, content: str, search: list[dict]) -> None:
+        self.reused += 1
+        self._search[page.path] = search
+        if page.item is not None:
+            self._contents[page.path] = content
+
+    def rendered_page(self, page: Page, html: bytes, search: list[dict]) -> None:
+        """A page the renderer made: ``html``, its file; ``search``, its entries of the search index."""
+        key, content = self.key(page), self._contents.get(page.path, "")
+        if self._warnings.count == self._mark and page.path not in self._warned:
+            self.cache.put(key, html, content, search)
+            self._written.add(key)
+        self._after_pages = self._warnings.count
+        self._search[page.path] = search
+        if (kept := self._kept()) is not None:
+            kept[(self.lang, page.path)] = Kept(key, content, search)
+
+    def stop(self) -> None:
+        """After a failure: count no more warnings."""
+        self._warnings.stop()
+
+    def search_entries(self) -> list[dict]:
+        """The search index's entries of every page, rendered or kept, in the pages' order (as
+        a build that renders them all lists them)."""
+        return [entry for page in self.pages for entry in self._search.get(page.path, ())]
 
     def page(self, path: str) -> Page:
         found = self.catalog.by_path(path)
@@ -166,10 +241,13 @@ class LanguageBuild:
 
     def markdown(self, page: Page, text: str) -> str:
         """The Markdown handed to the renderer: e-mail addresses hidden."""
+        self._mark = self._warnings.count
         return obfuscate_markdown(text, self.lang)
 
     def content(self, page: Page, html: str) -> str:
         """The page's HTML, cleaned before the search index, the feeds and the template see it."""
+        if self._warnings.count != self._mark:  # converting its Markdown warned
+            self._warned.add(page.path)
         html = images.responsive(sanitize.clean(html), posixpath.dirname(page.dest_uri), page.url, *self._images)
         if page.item is not None:
             self._contents[page.path] = html  # the feeds carry it, made absolute
@@ -181,6 +259,7 @@ class LanguageBuild:
     def view(self, page: Page) -> PageView:
         """The templates' ``ls`` object of a page."""
         self.rendered += 1
+        self._mark = self._warnings.count
         return PageView(self.catalog, page, self.site, self.feeds)
 
     def not_found(self) -> PageView:
@@ -191,15 +270,21 @@ class LanguageBuild:
         return PageView(self.catalog, page, self.site, self.feeds, anywhere=True)
 
     def finish(self, site_dir: Path) -> None:
-        """After the renderer: the pages' cards and the language's feeds."""
+        """After the renderer: the search index of every page, the pages' cards and the
+        language's feeds."""
+        search_index.rewrite(site_dir, self.search_entries())
         self.report.lap("markdown and templates")
         specs = card_specs(self.catalog, self.site, self.lang)
-        paths, stats = cards.ensure(specs, self.build.options.root / CARD_CACHE, self.build.card_workers())
+        record = f"verified-{self.lang}.json"  # a file a language: the passes run at once
+        paths, stats = cards.ensure(specs, self.build.options.root / CARD_CACHE, self.build.card_workers(), record)
         cards.copy(paths, site_dir)
         self.report.cards_rendered, self.report.cards_reused = stats.rendered, stats.reused
-        self.report.pages = len(self.pages)
+        self.report.pages, self.report.pages_reused = len(self.pages), self.reused
         self.report.lap("cards")
         if not self.build.options.serving:  # a preview says one line a rebuild
+            self.build.log.info(
+                "Pages (%s): %d rendered, %d reused from %s", self.lang, self.rendered, self.reused, PAGE_CACHE
+            )
             self.build.log.info(
                 "Cards (%s): %d rendered, %d reused from %s", self.lang, stats.rendered, stats.reused, CARD_CACHE
             )
@@ -213,6 +298,9 @@ class LanguageBuild:
             (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / name).write_bytes(data)
         self.report.lap("feeds")
+        if self._warnings.stop() != self._after_pages:  # a warning after the pages (MkDocs' anchor checks)
+            self.cache.used -= self._written  # whose page it was, the log says: keep none of this pass's
+        self.cache.prune()
         if self.lang != DEFAULT_LANGUAGE.code:
             self.report.save()  # the default language's report waits for the whole site
 
@@ -226,7 +314,7 @@ class SiteBuild:
     preview: Preview | None = None  # kept by a preview from one rebuild to the next
     today: dt.date = field(default_factory=clock.today)
     catalog: Catalog = field(init=False)
-    rebuild: Rebuild | None = field(default=None, init=False)
+    changes: tuple[str, ...] | None = field(default=None, init=False)  # a preview's: the files changed
     _languages: dict[str, LanguageBuild] = field(default_factory=dict, init=False)
     _render: passes.Render | None = field(default=None, init=False)
     _passes: list[passes.Pass] = field(default_factory=list, init=False)
@@ -284,7 +372,7 @@ class SiteBuild:
                     if self.catalog.page(key, code) is None:
                         raise BuildError(f"labsite: {option}: no page content/{key}.{code}.md")
         if self.preview is not None:
-            self.rebuild = self.preview.plan(self.catalog)
+            self.changes = self.preview.changes()
         return self.catalog
 
     def language(self, lang: str) -> LanguageBuild:
@@ -349,7 +437,7 @@ class SiteBuild:
         if self.options.serving:
             self._write_site_files(self.options.site_dir)
             assert self.preview is not None
-            self.preview.built(self.catalog)
+            self.preview.built()
             self._log_rebuild(rendered)
             return
         target, staging = self.options.site_dir, self._staging
@@ -393,10 +481,10 @@ class SiteBuild:
         """A preview's one line a rebuild: what changed, what was rendered, how long it took."""
         seconds = time.perf_counter() - self._started
         pages = len(self.catalog.pages)
-        if self.rebuild is None:
+        if self.changes is None:
             self.log.info(shown(say("serve.built", pages=pages, seconds=seconds)))
             return
-        changed = ", ".join(self.rebuild.changed[:3]) + (" …" if len(self.rebuild.changed) > 3 else "")
+        changed = ", ".join(self.changes[:3]) + (" …" if len(self.changes) > 3 else "")
         message = say("serve.rebuilt", changed=changed or "-", rendered=rendered, pages=pages, seconds=seconds)
         self.log.info(shown(message))
 
@@ -412,6 +500,8 @@ class SiteBuild:
         self._passes, self._pass_dirs, self._staging = [], {}, None
         if self._warnings is not None:
             self._warnings.stop()
+        for language in self._languages.values():
+            language.stop()
 
     def watched(self) -> list[Path]:
         """The source folders a preview watches, besides content/ and mkdocs.yml."""

@@ -30,9 +30,10 @@ def build(config_file: str, *, strict: bool = False, site_dir: str | None = None
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner: known, tracked
     with plugin_instances({}):
         config = load_config(config_file, strict=strict, **({"site_dir": site_dir} if site_dir else {}))
-        config.plugins.on_startup(command="build", dirty=False)
+        # Dirty: MkDocs renders only the pages the build says are modified (not in the page cache).
+        config.plugins.on_startup(command="build", dirty=True)
         try:
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=True)
         finally:
             config.plugins.on_shutdown()
 

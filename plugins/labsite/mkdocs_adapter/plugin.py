@@ -25,6 +25,10 @@ from labsite.model.site import Site
 from labsite.render import templates
 
 log = logging.getLogger("mkdocs.plugins.labsite")
+# A dirty build keeps pages on purpose (the page cache's): MkDocs' warning about it must not
+# count as a warning (strict builds), nor its note on stale files show.
+_DIRTY_NOTES = ("A 'dirty' build is being performed", "The directory contains stale files")
+logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not str(record.msg).startswith(_DIRTY_NOTES))
 _PREVIEW_PLUGINS: dict[str, dict[str, Any]] = {}  # a preview keeps each language's plugins (search...)
 
 
@@ -39,6 +43,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None  # made by the default language's pass, handed to the others
         self.lang, self.dirty = DEFAULT_LANGUAGE.code, False
+        self.search_seen = 0  # entries of Material's search index already taken
         self.preview: Preview | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -79,19 +84,25 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         """MkDocs' view of docs_dir (and the theme's sitemap) gives way to the catalog's pages."""
         docs, root = os.path.abspath(config.docs_dir) + os.sep, str(self.language.build.options.root)
         kept = [f for f in files if not (f.abs_src_path or "").startswith(docs) and f.src_uri != "sitemap.xml"]
-        for source in self.language.files():
+        self.search_seen = 0
+        for source in self.language.files(Path(config.site_dir), reuse=self.dirty):
             level = InclusionLevel.INCLUDED if source.in_nav else InclusionLevel.NOT_IN_NAV
             if source.generated:
                 file = File.generated(config, source.path, content="", inclusion=level)
                 file.dest_uri = source.dest
             else:
                 file = File(source.path, root, config.site_dir, True, dest_uri=source.dest, inclusion=level)
-            if self.dirty and source.renders is not None:
-                file.is_modified = lambda again=source.renders: again  # type: ignore[method-assign]
+            # A dirty build renders what is modified: the pages not kept from an earlier build.
+            file.is_modified = lambda renders=source.renders: renders  # type: ignore[method-assign]
             if not source.copied:  # published otherwise; MkDocs resolves the links to it
                 file.copy_file = lambda dirty=False: None  # type: ignore[method-assign]
             kept.append(file)
         return Files(kept)
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        for page in nav.pages:  # a page not rendered (kept from an earlier build) still gives its title
+            page.markdown, page.meta = "", self.language.meta(self.language.page(page.file.src_uri))
+        return nav
 
     def on_page_read_source(self, *, page: Any, config: MkDocsConfig) -> str:
         return self.language.page(page.file.src_uri).body  # read and checked already, once
@@ -111,6 +122,15 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         context["ls"] = self.language.view(self.language.page(page.file.src_uri))
         return context
+
+    @event_priority(-100)  # last: the page as it is written, with the entries Material's search added for it
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        search = next((p.search_index for p in config.plugins.values() if hasattr(p, "search_index")), None)
+        entries = getattr(search, "entries", [])
+        added, self.search_seen = entries[self.search_seen :], len(entries)
+        html = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
+        self.language.rendered_page(self.language.page(page.file.src_uri), html, added)
+        return output
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> Any:
         context["ls"] = self.language.not_found() if template_name == "404.html" else None

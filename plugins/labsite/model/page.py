@@ -65,7 +65,8 @@ class Page:
     hide: tuple[str, ...] = ()  # Material's sidebars this page goes without ("navigation", "toc")
     parent: str = ""  # key of the listing the page belongs to
     card: CardText = field(default_factory=CardText, compare=False)
-    # Keys of the items whose facts the page shows: a preview renders it again when one changes.
+    # Keys of the items whose facts the page shows: its key in the page cache covers them, so it
+    # is rendered again when one changes (labsite.build.page_keys).
     shows: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property

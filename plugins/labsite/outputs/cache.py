@@ -1,13 +1,21 @@
 """Files kept between builds under .cache/ (share cards, image renditions): each is written
 whole, with the sha256 of its content beside it, and used again only while it still matches.
-A file committed or planted under a cache entry's name is made again, never published."""
+A file committed or planted under a cache entry's name is made again, never published.
+
+Hashing every entry is most of a rebuild's cost for them, so a build records the (inode, size,
+modification time) of the entries it verified (``remember``) and the next one trusts an entry
+that still has them (``recall``): a file rewritten, truncated or replaced has other ones.
+Published files are hard links to the entries where the file system allows it.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 DIGEST_SUFFIX = ".sha256"
@@ -25,21 +33,59 @@ def write(path: Path, data: bytes) -> None:
         os.replace(temporary, target)
 
 
-def trusted(path: Path, looks_right: Callable[[bytes], bool] = lambda data: True) -> bool:
+def trusted(path: Path, looks_right: Callable[[bytes], bool] = lambda data: True, digest: str | None = None) -> bool:
     """Whether an entry is a file this code wrote: a regular file (not a link) whose content
-    hash is the one recorded beside it, and that ``looks_right``."""
+    hash is ``digest``, else the one recorded beside it, and that ``looks_right``."""
     try:
         entry = os.lstat(path)
-        if not stat.S_ISREG(entry.st_mode) or os.path.islink(f"{path}{DIGEST_SUFFIX}"):
+        if not stat.S_ISREG(entry.st_mode) or (digest is None and os.path.islink(f"{path}{DIGEST_SUFFIX}")):
             return False
         stamp = (entry.st_ino, entry.st_size, entry.st_mtime_ns)
         if _VERIFIED.get(str(path)) == stamp:
             return True
         data = path.read_bytes()
-        recorded = Path(f"{path}{DIGEST_SUFFIX}").read_bytes()
+        recorded = digest.encode() if digest is not None else Path(f"{path}{DIGEST_SUFFIX}").read_bytes()
     except OSError:
         return False
     verified = looks_right(data) and hashlib.sha256(data).hexdigest().encode() == recorded
     if verified:
         _VERIFIED[str(path)] = stamp
     return verified
+
+
+def recall(folder: Path, name: str) -> None:
+    """Trust the entries of ``folder`` a build recorded in ``name`` while they are unchanged."""
+    try:
+        found = json.loads((folder / name).read_bytes())
+        for entry, stamp in found.items():
+            if (
+                ".." not in entry.split("/")
+                and not entry.startswith("/")
+                and isinstance(stamp, list)
+                and len(stamp) == 3
+            ):
+                _VERIFIED.setdefault(str(folder / entry), tuple(stamp))
+    except (OSError, ValueError, AttributeError, TypeError):
+        pass  # no record, or a damaged one: every entry is verified
+
+
+def remember(folder: Path, name: str, paths: Iterable[Path]) -> None:
+    """Record in ``name`` the stamps of those of ``paths`` (entries of ``folder``) verified."""
+    found = {path.relative_to(folder).as_posix(): _VERIFIED[str(path)] for path in paths if str(path) in _VERIFIED}
+    temporary = folder / f"{name}.{os.getpid()}.tmp"
+    try:
+        temporary.write_text(json.dumps(found, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, folder / name)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def place(source: Path, target: Path) -> None:
+    """Publish an entry at ``target``: a hard link to it, else a copy."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        target.unlink()
+        place(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
@@ -239,9 +238,13 @@ class CardStats:
     reused: int = 0
 
 
-def ensure(specs: dict[str, CardSpec], cache_dir: Path, workers: int) -> tuple[dict[str, Path], CardStats]:
-    """Cached PNG of every card (name -> path in the cache), rendering the missing ones in parallel."""
+def ensure(
+    specs: dict[str, CardSpec], cache_dir: Path, workers: int, record: str = "verified.json"
+) -> tuple[dict[str, Path], CardStats]:
+    """Cached PNG of every card (name -> path in the cache), rendering the missing ones in
+    parallel; ``record``: where the stamps of the cards verified are kept (a file a process)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
+    cache_files.recall(cache_dir, record)
     paths = {name: cache_dir / f"{spec.key()}.png" for name, spec in specs.items()}
     missing = {str(paths[name]): spec for name, spec in specs.items() if not trusted(paths[name])}
     stats = CardStats(rendered=len(missing), reused=len(specs) - len(missing))
@@ -251,6 +254,7 @@ def ensure(specs: dict[str, CardSpec], cache_dir: Path, workers: int) -> tuple[d
     else:
         for path, spec in missing.items():
             _render_to(spec, path)
+    cache_files.remember(cache_dir, record, paths.values())
     return paths, stats
 
 
@@ -271,4 +275,4 @@ def copy(paths: dict[str, Path], destination: Path) -> None:
                 continue
         except FileNotFoundError:
             pass
-        shutil.copyfile(source, target)
+        cache_files.place(source, target)

@@ -9,7 +9,6 @@ is made once; the missing ones are made in parallel, one process an image.
 from __future__ import annotations
 
 import io
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -68,6 +67,9 @@ def cache_name(renditions: Renditions, url: str) -> str:
     return f"{renditions.key}-{url.rsplit('-', 1)[1]}"  # key-<width>.<ext>
 
 
+VERIFIED = "verified.json"  # the stamps of the renditions verified by the last build
+
+
 @dataclass
 class ImageStats:
     made: int = 0  # images whose renditions were made
@@ -77,6 +79,7 @@ class ImageStats:
 def ensure(images: tuple[Renditions, ...], root: Path, cache_dir: Path, workers: int) -> ImageStats:
     """Make the renditions missing from the cache (sources are read from ``root``)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
+    cache.recall(cache_dir, VERIFIED)
     unique = list({r.key: r for r in images}.values())  # the same image in two folders is made once
     missing = [r for r in unique if not all(cache.trusted(cache_dir / cache_name(r, f.url)) for f in r.files)]
     stats = ImageStats(made=len(missing), reused=len(unique) - len(missing))
@@ -87,6 +90,7 @@ def ensure(images: tuple[Renditions, ...], root: Path, cache_dir: Path, workers:
     else:
         for job in jobs:
             _make(*job)
+    cache.remember(cache_dir, VERIFIED, (cache_dir / cache_name(r, f.url) for r in unique for f in r.files))
     return stats
 
 
@@ -100,4 +104,4 @@ def publish(images: tuple[Renditions, ...], cache_dir: Path, site_dir: Path) -> 
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
             if not target.exists():
-                shutil.copyfile(cache_dir / cache_name(renditions, rendition.url), target)
+                cache.place(cache_dir / cache_name(renditions, rendition.url), target)

@@ -131,6 +131,10 @@ def image_size(path: Path) -> tuple[int, int] | None:
     return 300, 150  # what browsers make of an SVG that says nothing of its size
 
 
+DECODED = ".cache/images/decoded"  # markers of the images decoded whole without error, by sha256
+_SOUND: set[tuple[str, int, int, int]] = set()  # (path, inode, size, mtime): decoded by this process
+
+
 def _svg_length(value: str | None) -> int | None:
     """A length in pixels ("48", "48px"); None for relative units ("100%", "2em")."""
     match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*", value or "")
@@ -154,7 +158,7 @@ def problem(root: Path, asset: Asset) -> Message | None:
     if size > MAX_ASSET_BYTES:
         return say("asset.size", size=size // 1_000_000, maximum=MAX_ASSET_BYTES // 1_000_000)
     if suffix in RASTER_SUFFIXES:
-        return image_problem(file)
+        return image_problem(file, root / DECODED)
     if suffix == ".svg":
         return svg_problem(file.read_bytes())
     if not file.read_bytes()[:1024].lstrip().startswith(b"%PDF-"):
@@ -162,13 +166,27 @@ def problem(root: Path, asset: Asset) -> Message | None:
     return None
 
 
-def image_problem(path: Path) -> Message | None:
+def image_problem(path: Path, markers: Path | None = None) -> Message | None:
     """Why an image file can't be used (in pages and cards), or None. The whole image is
-    decoded: a truncated file or a corrupt chunk passes a header check and fails the build."""
+    decoded: a truncated file or a corrupt chunk passes a header check and fails the build.
+    Decoding is the slow part of reading a site, so an image is decoded once a process and, with
+    ``markers`` (a folder of ``.cache/``), once: a sound one leaves a file named by its sha256."""
+    try:
+        stat = path.stat()
+        stamp = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        if stamp in _SOUND:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return say("image.unreadable")
+    marker = markers / hashlib.sha256(data).hexdigest() if markers is not None else None
+    if marker is not None and marker.is_file():
+        _SOUND.add(stamp)
+        return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
                 if max(width, height) > MAX_IMAGE_SIDE:
                     return say("image.pixels", width=width, height=height, maximum=MAX_IMAGE_SIDE)
@@ -179,6 +197,13 @@ def image_problem(path: Path) -> Message | None:
         return say("image.bomb")
     except (OSError, SyntaxError, ValueError, EOFError):
         return say("image.unreadable")
+    _SOUND.add(stamp)
+    if marker is not None:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # decoded again next time
     return None
 
 

@@ -23,7 +23,7 @@ from markdown.extensions.toc import slugify
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.messages import Message, say
 from labsite.model.fields import CONTROL
-from labsite.sources import scan
+from labsite.sources import body_cache, scan
 from labsite.sources.sanitize import ATTRIBUTES, SCHEMES, STYLE_PROPERTIES, TAGS, URL_ATTRIBUTES, url_allowed
 
 MAX_BODY_CHARS = 200_000  # a long project page is about 10,000
@@ -81,16 +81,26 @@ def check_body(
     """Problems of one page's body; ``published`` and ``sources`` are repository paths of pages,
     ``anchors_of`` gives a page's anchors (None: not checked). ``limits=False`` runs every scan
     even on a body over the limits (the benchmark's hostile inputs: each scan is linear anyway)."""
-    own, text, lines = _own_problems(path, body, first_line, limits)
-    problems = list(own)
-    if text is None:
-        return problems  # too big: the other scans would only repeat it
+    key = body_cache.Store.key(f"body{first_line}", path, body)
+    kept = body_cache.current.get(key) if limits else None
+    links = _links(kept)
+    if links is not None:  # its own checks passed in an earlier build: its links, as found then
+        problems: list[Diagnostic] = []
+        found, lines = links, None
+    else:
+        own, text, lines = _own_problems(path, body, first_line, limits)
+        problems = list(own)
+        if text is None:
+            return problems  # too big: the other scans would only repeat it
+        found = list(scan.links(text))
+        if not problems and limits:
+            body_cache.current.put(key, [[link.target, link.offset, link.image] for link in found])
 
     def error(offset: int, message: Message) -> None:
-        line, column = lines.where(offset)
+        line, column = (lines or scan.Lines.of(body, first_line)).where(offset)
         problems.append(Diagnostic(path, line, column, "error", "", message))
 
-    _check_links(path, text, root, published, sources, anchors_of, error)
+    _check_links(path, found, root, published, sources, anchors_of, error)
     if not limits:
         anchors(body)
     if len(problems) > MAX_ERRORS:
@@ -99,6 +109,21 @@ def check_body(
         more = Diagnostic(path, last.line, last.column, "error", "", say("body.more", count=left_out))
         problems = [*problems[:MAX_ERRORS], more]
     return problems
+
+
+def _links(kept: object) -> list[scan.Link] | None:
+    """The links kept for a body, if what was kept is a list of [target, offset, image]."""
+    if not isinstance(kept, list):
+        return None
+    found = []
+    for row in kept:
+        if not (isinstance(row, list) and len(row) == 3):
+            return None
+        target, offset, image = row
+        if not (isinstance(target, str) and type(offset) is int and isinstance(image, bool)):
+            return None
+        found.append(scan.Link(target, offset, image))
+    return found
 
 
 @lru_cache(maxsize=20_000)
@@ -226,7 +251,7 @@ def _check_attr_lists(text: str, error: Callable[[int, Message], None]) -> None:
 
 def _check_links(
     path: str,
-    text: str,
+    links: list[scan.Link],
     root: Path,
     published: set[str],
     sources: set[str],
@@ -234,7 +259,7 @@ def _check_links(
     error: Callable[[int, Message], None],
 ) -> None:
     folder = posixpath.dirname(path)
-    for count, link in enumerate(scan.links(text), start=1):
+    for count, link in enumerate(links, start=1):
         if count > MAX_LINKS:
             error(link.offset, say("link.too_many", maximum=MAX_LINKS))
             return

@@ -21,7 +21,7 @@ from labsite.model.fields import IMAGE_SUFFIXES, Checker, Record
 from labsite.model.page import SourcePage
 from labsite.model.schemas import ANNOUNCEMENT, ANNOUNCEMENT_PAGE, PROJECT, PROJECT_PAGE
 from labsite.sources import frontmatter, yamlsource
-from labsite.sources.assets import MAX_ASSET_BYTES, image_problem
+from labsite.sources.assets import DECODED, MAX_ASSET_BYTES, image_problem
 from labsite.sources.tree import ITEM_DATA
 
 
@@ -196,7 +196,7 @@ def image_rules(folder: Path, image: str | None, ck: Checker) -> None:
     elif path.stat().st_size > MAX_ASSET_BYTES:
         size = path.stat().st_size // 1_000_000
         ck.error(("image",), say("item.image_size", image=image, size=size, maximum=MAX_ASSET_BYTES // 1_000_000))
-    elif problem := image_problem(path):
+    elif problem := image_problem(path, folder.parents[1] / DECODED):  # folder: <root>/<section>/<slug>
         ck.error(("image",), say("item.image_problem", image=image, problem=problem))
 
 

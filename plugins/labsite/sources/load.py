@@ -21,7 +21,7 @@ from labsite.model.fields import INVALID, Checker, as_id, close_match
 from labsite.model.page import Page, SourcePage
 from labsite.model.people import Person
 from labsite.model.schemas import CONTENT_PAGE
-from labsite.sources import frontmatter
+from labsite.sources import body_cache, frontmatter
 from labsite.sources.assets import check_assets
 from labsite.sources.bibtex import read_publications
 from labsite.sources.bodies import MAX_BODY_CHARS, anchors, check_body
@@ -47,6 +47,15 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
     each page marked as such: a build never publishes them. ``reserved`` says which slugs
     the generators' own pages use."""
     started = time.perf_counter()
+    body_cache.current = body_cache.Store(root)
+    try:
+        return _read(root, today, reserved, previews, started)
+    finally:
+        body_cache.current.save()
+        body_cache.current = body_cache.Store(None)
+
+
+def _read(root: Path, today: dt.date, reserved: Reserved, previews: bool, started: float) -> Catalog:
     tree = discover(root)
     problems = tree.problems + committed_caches(root)
     partners = load_partners(root, problems)

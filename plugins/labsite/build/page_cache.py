@@ -1,0 +1,133 @@
+"""Pages kept between builds: a page's rendered HTML (with what the feeds and the search index
+take from it) under the digest of everything that shapes it (labsite.build.page_keys), in
+``.cache/pages/<lang>/``.
+
+An entry is two files, each written whole and renamed into place, so two builds sharing the
+folder never see half an entry: ``<key>.html``, the page as published (the site gets a hard
+link to it), and ``<key>``, a header line (its key, the sha256 of the HTML and of the rest)
+then what the feeds and the search index take. One that is missing, truncated, altered or
+filed under another key's name is ignored and the page rendered again. The HTML is hashed
+once: later builds trust it while its (inode, size, modification time) are those recorded
+(labsite.outputs.cache). Each build removes the entries it did not use: the folder holds
+about one site's pages a language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from labsite.outputs import cache as cache_files
+
+MAGIC = b"labsite-page 2 "
+HTML = ".html"
+VERIFIED = "verified.json"  # the stamps of the HTML files verified by the last build
+STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old was left by a build that was killed
+
+
+@dataclass(frozen=True)
+class Entry:
+    html: Path  # the page's file, as published
+    content: str  # its content's HTML (what the feeds carry), "" if none is needed
+    search: list[dict]  # the search index's entries of the page, in order
+
+
+class PageCache:
+    """One language's entries. ``used`` collects the keys this build read or wrote."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+        cache_files.recall(folder, VERIFIED)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str) -> Entry | None:
+        """The entry of ``key`` if there is a sound one."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except (OSError, ValueError):
+            return None
+        header, _, rest = data.partition(b"\n")
+        try:
+            if not header.startswith(MAGIC):
+                return None
+            found = json.loads(header[len(MAGIC) :])
+            if found["key"] != key or found["sha256"] != hashlib.sha256(rest).hexdigest():
+                return None
+            html = Path(f"{path}{HTML}")
+            if not cache_files.trusted(html, digest=found["html"]):
+                return None
+            content_end = found["content"]
+            entry = Entry(html, rest[:content_end].decode("utf-8"), json.loads(rest[content_end:]))
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, OSError):
+            return None
+        if not isinstance(entry.search, list):
+            return None
+        self.used.add(key)
+        return entry
+
+    def put(self, key: str, html: bytes, content: str, search: list[dict]) -> None:
+        """Keep a page; a failure to write (a full disk, a folder removed meanwhile) only costs
+        a render next time."""
+        encoded = content.encode("utf-8")
+        rest = encoded + json.dumps(search, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        header = {
+            "key": key,
+            "html": hashlib.sha256(html).hexdigest(),
+            "content": len(encoded),
+            "sha256": hashlib.sha256(rest).hexdigest(),
+        }
+        path = self._path(key)
+        self.used.add(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # The HTML first: a header is never there without its page.
+            for target, data in (
+                (Path(f"{path}{HTML}"), html),
+                (path, MAGIC + json.dumps(header).encode() + b"\n" + rest),
+            ):
+                temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+                try:
+                    temporary.write_bytes(data)
+                    os.replace(temporary, target)
+                finally:
+                    temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def prune(self) -> int:
+        """Remove the entries this build did not use (and temporary files left by a killed
+        build); record the stamps of the HTML files verified; returns how many files went."""
+        removed = 0
+        try:
+            shards = [entry for entry in os.scandir(self.folder) if entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            return 0
+        now = time.time()
+        for shard in shards:
+            with os.scandir(shard.path) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.endswith(".tmp"):
+                        try:
+                            if now - entry.stat(follow_symlinks=False).st_mtime < STALE_TEMPORARY:
+                                continue  # another build is writing it
+                        except OSError:
+                            continue
+                    elif name.removesuffix(HTML) in self.used:
+                        continue
+                    try:
+                        os.unlink(entry.path)
+                        removed += 1
+                    except OSError:
+                        pass
+        pages = (Path(f"{self._path(key)}{HTML}") for key in self.used)
+        cache_files.remember(self.folder, VERIFIED, pages)
+        return removed

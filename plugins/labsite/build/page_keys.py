@@ -1,0 +1,244 @@
+"""What shapes a page's HTML, as one digest: the key of its entry in the page cache
+(labsite.build.page_cache).
+
+A page's key covers:
+- the code: the labsite package, ``theme_overrides/``, ``mkdocs.yml`` and the versions of
+  the renderer's libraries (and Python's);
+- what every page of its language shows: the site's name and address, the navigation's and
+  the footer's pages, the top-level pages templates link to, the feeds, the taxonomy;
+- the page itself: its source (text and front matter, as checked), URL, layout, translations,
+  parent, share card, and its view (what its generator laid out: a listing's rows...);
+- its own item and every item it shows (``Page.shows``), as the catalog has them: facts,
+  titles, URLs, images' renditions, where they stand today (open, past, days left), the
+  partners and publications they cite;
+- the targets its links resolve to (a page's URL, an image's renditions).
+
+Everything is read from the checked catalog, never from the files again: a fact that no page
+can show (a comment in a YAML file) does not change any key. Objects are encoded field by
+field (sets sorted), so a key is the same in every process and every run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import importlib.metadata
+import os
+import posixpath
+import sys
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from labsite.common import code
+from labsite.common.languages import LANGUAGES
+from labsite.model.catalog import Catalog
+from labsite.model.content import Announcement, Partner, Project
+from labsite.model.page import Asset, CardText, Page
+from labsite.model.people import Person
+from labsite.model.publications import Publication
+from labsite.model.site import Site
+from labsite.render import feed_links
+from labsite.sources import scan
+
+# What renders the pages besides our code: a new version of any may change every page.
+RENDERER_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "babel")
+THEME_DIR = "theme_overrides"
+CONFIG_FILE = "mkdocs.yml"
+_MODEL = (Project, Announcement, Person, Partner, Publication)  # kept by the catalog: digests memoised
+# Fields no other page shows (an item's text is in its own page's key) or that only errors cite.
+_UNSHOWN = frozenset({"body", "body_line", "apply_line"})
+
+
+@cache
+def _renderer_digest() -> bytes:
+    """The labsite package's files, the renderer's libraries' versions and Python's."""
+    digest = hashlib.blake2b(code.package_digest(), digest_size=32)
+    for name in RENDERER_LIBRARIES:
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}={version}\0".encode())
+    digest.update(sys.version.encode())
+    return digest.digest()
+
+
+def code_digest(root: Path) -> bytes:
+    """The code that renders a site: the package, the site's templates and its mkdocs.yml
+    (read each build: a preview sees their edits)."""
+    digest = hashlib.blake2b(_renderer_digest(), digest_size=32)
+    for path in code.files(root / THEME_DIR):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update((root / CONFIG_FILE).read_bytes())
+    return digest.digest()
+
+
+class _Encoder:
+    """Objects to bytes, the same in every process: dataclasses field by field, mappings and
+    sets sorted, a page named by its address (its own key covers the rest)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        # Digests of the dataclass instances met, by id; each kept alive with its digest, so an
+        # id is never reused meanwhile (a card shown on many pages is encoded once).
+        self._memo: dict[int, tuple[object, bytes]] = {}
+        self._fields: dict[type, tuple[str, ...]] = {}
+
+    def digest(self, *values: object) -> bytes:
+        out: list[bytes] = []
+        for value in values:
+            self._encode(value, out)
+        return hashlib.blake2b(b"".join(out), digest_size=32).digest()
+
+    def _encode(self, value: object, out: list[bytes]) -> None:
+        kind = type(value)
+        if kind is str:
+            out.append(b"s%d:%b" % (len(value), value.encode("utf-8", "surrogatepass")))  # type: ignore[union-attr]
+        elif kind is tuple or kind is list:
+            out.append(b"seq%d:" % len(value))  # type: ignore[arg-type]
+            for item in value:  # type: ignore[union-attr]
+                self._encode(item, out)
+        elif value is None or kind is bool or kind is int or kind is float:
+            out.append(f"{kind.__name__}:{value!r};".encode())
+        elif kind is bytes:
+            out.append(b"b%d:%b" % (len(value), value))  # type: ignore[arg-type]
+        elif isinstance(value, str):  # Markup and other str subclasses: the same text
+            self._encode(str(value), out)
+        elif id(value) in self._memo:
+            out.append(b"d:" + self._memo[id(value)][1])
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            self._memo[id(value)] = (value, self.digest(*self._dataclass(value)))
+            out.append(b"d:" + self._memo[id(value)][1])
+        elif isinstance(value, (dt.date, dt.datetime, dt.time)):
+            out.append(f"{kind.__name__}:{value.isoformat()};".encode())
+        elif isinstance(value, enum.Enum):
+            out.append(f"enum:{value.value!r};".encode())
+        elif isinstance(value, Mapping):
+            entries = sorted((self.digest(k), k, v) for k, v in value.items())
+            out.append(b"map%d:" % len(entries))
+            for _, k, v in entries:
+                self._encode(k, out)
+                self._encode(v, out)
+        elif isinstance(value, (set, frozenset)):
+            out.append(b"set%d:%b" % (len(value), b"".join(sorted(self.digest(v) for v in value))))
+        elif isinstance(value, (list, tuple)):
+            self._encode(tuple(value), out)
+        elif isinstance(value, Path):
+            self._encode(("path", str(value)), out)
+        else:
+            raise TypeError(f"a page's key cannot encode a {kind.__name__}")
+
+    def _dataclass(self, value: object) -> tuple[object, ...]:
+        """What of a dataclass instance shapes a page."""
+        if isinstance(value, Page):
+            return ("page", value.path, value.url, value.title, value.description)
+        if isinstance(value, CardText):  # its image by its path in the site: a moved checkout keeps its keys
+            image = os.path.relpath(value.image, self.catalog.root) if value.image else None
+            return ("card", value.kind, value.title, value.subtitle, image)
+        if isinstance(value, Asset):
+            return ("asset", value.path, value.size, value.digest)
+        kind = type(value)
+        fields = tuple(getattr(value, name) for name in self._names(kind))
+        return (kind.__qualname__, *fields, *(self._model(value) if isinstance(value, _MODEL) else ()))
+
+    def _names(self, kind: type) -> tuple[str, ...]:
+        if kind not in self._fields:
+            names = (f.name for f in dataclasses.fields(kind))
+            self._fields[kind] = tuple(n for n in names if not n.startswith("_") and n not in _UNSHOWN)
+        return self._fields[kind]
+
+    def _model(self, value: object) -> tuple[object, ...]:
+        """What the catalog knows of a model object that pages show with it."""
+        catalog = self.catalog
+        parts: list[object] = []
+        if isinstance(value, (Project, Announcement)):
+            parts.append(catalog.standing(value))
+        if isinstance(value, Project):
+            parts += [[catalog.partners.get(p) for p in value.partners], catalog.project_works(value)]
+        if isinstance(value, Person):
+            parts += [catalog.partners.get(value.affiliation or ""), catalog.works(value.slug)]
+        if isinstance(value, Publication):
+            authors = [(p.slug, p.name) for p in catalog.authors(value.key)]
+            parts += [authors, [p.slug for p in catalog.cited_by(value.key)]]
+        return tuple(parts)
+
+
+class PageKeys:
+    """The keys of one language's pages (made once a pass; every digest it makes is kept)."""
+
+    def __init__(self, catalog: Catalog, site: Site, lang: str, code: bytes) -> None:
+        self.catalog, self.lang = catalog, lang
+        self._encode = _Encoder(catalog)
+        self._items: dict[str, bytes] = {}
+        self._sets: dict[frozenset[str], bytes] = {}
+        owned: dict[str, list[Asset]] = {}
+        for asset in catalog.assets:
+            owned.setdefault(asset.owner, []).append(asset)
+        self._owned = owned
+        top = [p for p in catalog.pages_in(lang) if p.item is None and "/" not in p.key]
+        self._site = self._encode.digest(
+            code,
+            lang,
+            site,
+            [(p.key, p.url, p.title, p.description) for p in top],
+            feed_links.links(catalog, lang),
+            catalog.taxonomy,
+        )
+
+    def key(self, page: Page) -> str:
+        encode, catalog = self._encode, self.catalog
+        own = (
+            page.path,
+            page.url,
+            page.title,
+            page.description,
+            page.body,
+            page.preview,
+            page.aliases,
+            page.template,
+            page.hide,
+            page.parent,
+            catalog.page(page.parent, self.lang) if page.parent else None,
+            page.card,
+            catalog.translations(page),
+        )
+        return encode.digest(
+            self._site, own, page.view, self._item(page.key), self._shown(page.shows), self._links(page)
+        ).hex()
+
+    def _shown(self, keys: frozenset[str]) -> bytes:
+        """The items a page shows (listing pages share one set: made once)."""
+        if keys not in self._sets:
+            parts = [key.encode() + b"=" + self._item(key) for key in sorted(keys)]
+            self._sets[keys] = hashlib.blake2b(b";".join(parts), digest_size=32).digest()
+        return self._sets[keys]
+
+    def _item(self, key: str) -> bytes:
+        """An item as other pages show it: its model, its pages' titles and URLs, its images."""
+        if key not in self._items:
+            catalog = self.catalog
+            pages = [catalog.page(key, code) for code in LANGUAGES]
+            item = next((p.item for p in pages if p is not None and p.item is not None), None)
+            cards = [p.card for p in pages if p is not None]
+            images = [(a, catalog.renditions(a.path)) for a in self._owned.get(key, ())]
+            self._items[key] = self._encode.digest(pages, cards, item, images)
+        return self._items[key]
+
+    def _links(self, page: Page) -> list[object]:
+        """Where the page's links and images lead, and the files beside it (its body's images)."""
+        catalog, folder = self.catalog, posixpath.dirname(page.path)
+        found: list[object] = []
+        if "](" in page.body or "]:" in page.body:
+            for link in scan.links(page.body):
+                file_part = link.target.split("?", 1)[0].partition("#")[0]
+                if not file_part or ":" in file_part or file_part.startswith("/"):
+                    continue
+                resolved = posixpath.normpath(posixpath.join(folder, file_part))
+                target = catalog.by_path(resolved)
+                found.append((resolved, target, catalog.renditions(resolved), catalog.image_size(resolved)))
+        owner = "" if page.source.kind == "content" else page.key
+        found.append([(a, catalog.renditions(a.path)) for a in self._owned.get(owner, ())])
+        return found

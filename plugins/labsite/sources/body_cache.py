@@ -1,0 +1,67 @@
+"""What checking the sources found in bodies that did not change since the last build: the
+links of a body whose own checks (limits, HTML, headings...) passed, for the link checks,
+which depend on the other pages, to run again. Kept in ``.cache/sources.json`` (JSON: nothing
+in it can run) under the digest of the labsite package; an entry is found by its file's path,
+the body's first line and the sha256 of its text, so an edited body is checked again whole. A
+body with a problem is checked, and reported, every build. Each build keeps only the entries
+it used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from labsite.common import code
+
+STORE = ".cache/sources.json"
+
+
+class Store:
+    """The entries of one build: those of the last build it found, and those it made."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.path = root / STORE if root is not None else None
+        self.version = code.package_digest().hex()
+        self.found: dict[str, Any] = {}
+        self.kept: dict[str, Any] = {}
+        if self.path is None:
+            return
+        try:
+            data = json.loads(self.path.read_bytes())
+            if isinstance(data, dict) and data.get("version") == self.version and isinstance(data.get("entries"), dict):
+                self.found = data["entries"]
+        except (OSError, ValueError):
+            pass  # no store, or a damaged one: every file is read
+
+    @staticmethod
+    def key(kind: str, path: str, data: bytes | str) -> str:
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        return f"{kind}:{path}:{hashlib.sha256(raw).hexdigest()}"
+
+    def get(self, key: str) -> Any | None:
+        """What was kept under ``key`` (JSON data), None if nothing was."""
+        if key in self.found:
+            self.kept[key] = self.found[key]
+        return self.kept.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        """Keep ``value``: JSON data."""
+        self.kept[key] = value
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps({"version": self.version, "entries": self.kept}), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+
+current = Store(None)  # the build's, opened by labsite.sources.load.read

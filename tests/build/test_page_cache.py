@@ -1,0 +1,248 @@
+"""The page cache: a rebuild renders only the pages whose inputs changed, and publishes the
+same site, byte for byte, as a build without the cache; a lost, damaged or shared cache
+costs renders, never a stale page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from labsite.build.page_cache import PageCache
+from labsite.build.report import REPORT_DIR
+from labsite.build.site import PAGE_CACHE, Options, SiteBuild
+from labsite.mkdocs_adapter import commands
+from labsite.model.site import Site
+from tests.conftest import (
+    EVENT_FILES,
+    FIXTURE_EPOCH,
+    FIXTURE_FILES,
+    PEOPLE_FILES,
+    REPO,
+    tree_digest,
+    write_site,
+)
+
+DAY = 86_400
+
+
+def _site(root: Path) -> Path:
+    """The fixture site with people, publications and events, and a templates folder of its own."""
+    config = write_site(root, {**FIXTURE_FILES, **PEOPLE_FILES, **EVENT_FILES})
+    shutil.copytree(REPO / "theme_overrides", root / "theme_overrides")
+    text = config.read_text(encoding="utf-8").replace(str(REPO / "theme_overrides"), "theme_overrides")
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def _build(config: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> dict[str, tuple[int, int]]:
+    """Build (in this process: no interpreter to start each time); returns (rendered, reused)
+    pages by language."""
+    reports = config.parent.parent / "reports"
+    reports.mkdir(exist_ok=True)
+    saved = {name: os.environ.get(name) for name in (REPORT_DIR, "SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
+    os.environ.update({REPORT_DIR: str(reports), "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        commands.build(str(config), site_dir=args[1] if args[:1] == ("--site-dir",) else None)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name)
+            else:
+                os.environ[name] = value
+    found = {lang: json.loads((reports / f"{lang}.json").read_text()) for lang in ("fr", "en")}
+    return {lang: (r["pages"] - r["pages_reused"], r["pages_reused"]) for lang, r in found.items()}
+
+
+def _edit(root: Path, path: str, old: str, new: str) -> None:
+    text = (root / path).read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _delete(root: Path, folder: str) -> None:
+    shutil.rmtree(root / folder)
+
+
+CHANGES: list[tuple[str, Callable[[Path], None]]] = [
+    ("an item's text", lambda root: _edit(root, "projects/heart-ai/index.en.md", "Diagram", "A diagram")),
+    ("an item's facts", lambda root: _edit(root, "projects/lung-scan/index.yml", "acronym: LUNG", "acronym: LUNGS")),
+    (
+        "a partner's name",
+        lambda root: _edit(root, "data/partners.yml", "name: Équipe Inria", "name: Équipe Inria Lille"),
+    ),
+    ("a linked page's address", lambda root: _edit(root, "projects/heart-ai/index.en.md", "---\n", "---\nslug: hai\n")),
+    ("a linked page's deletion", lambda root: _delete(root, "news/first-news")),
+    (
+        "a template",
+        lambda root: _edit(root, "theme_overrides/partials/lab-footer.html", "</footer>", "<p>Nouveau</p></footer>"),
+    ),
+    ("mkdocs.yml", lambda root: _edit(root, "mkdocs.yml", "fr: Laboratoire Test", "fr: Laboratoire Essai")),
+]
+
+
+def test_a_rebuild_after_each_kind_of_change_is_a_clean_build(tmp_path: Path) -> None:
+    config = _site(tmp_path / "site")
+    root = config.parent
+    first = _build(config)
+    assert first["fr"][1] == 0 and first["en"][1] == 0  # nothing to reuse yet
+    pages = first["fr"][0] + first["en"][0]
+    again = _build(config)
+    assert again == {"fr": (0, first["fr"][0]), "en": (0, first["en"][0])}  # nothing changed: nothing rendered
+    renders: dict[str, int] = {}
+    epoch = FIXTURE_EPOCH
+    steps = [*CHANGES, ("'today' past a deadline", None)]
+    for name, change in steps:
+        if change is None:
+            epoch = str(int(FIXTURE_EPOCH) + 12 * DAY)  # 2026-12-11: the engineer's ad closed on the 10th
+        else:
+            change(root)
+        counts = _build(config, epoch=epoch)
+        renders[name] = sum(rendered for rendered, _ in counts.values())
+        shutil.rmtree(root / ".cache/pages")
+        _build(config, "--site-dir", str(tmp_path / "clean"), epoch=epoch)
+        cached, clean = tree_digest(root / "site"), tree_digest(tmp_path / "clean")
+        assert cached.keys() == clean.keys(), name
+        assert [path for path in cached if cached[path] != clean[path]] == [], name
+    assert renders["an item's text"] == 1  # its own page: no other page shows its text
+    for name in ("an item's facts", "a linked page's address", "a linked page's deletion"):
+        assert 1 < renders[name] < pages / 2, renders
+    # The pages showing a project or a person of that partner's (most of this small site), not all.
+    assert 1 < renders["a partner's name"] < pages - 2, renders
+    assert renders["a template"] == renders["mkdocs.yml"] == pages - 2, renders  # every page but the two removed
+    assert 1 < renders["'today' past a deadline"] < pages / 2
+
+
+def _put(cache: PageCache, key: str, n: int) -> None:
+    cache.put(key, f"<p>page {n}</p>".encode(), f"<p>{n}</p>", [{"location": f"p{n}/", "title": "T", "text": ""}])
+
+
+def _sound(cache: PageCache, key: str, n: int) -> bool:
+    entry = cache.get(key)
+    return (
+        entry is not None and entry.html.read_bytes() == f"<p>page {n}</p>".encode() and entry.content == f"<p>{n}</p>"
+    )
+
+
+@pytest.mark.parametrize("part", ["", ".html"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",  # emptied
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: data[:-1] + b"X",  # altered
+        lambda data: b"\x00\xff garbage" * 50,  # garbage
+    ],
+)
+def test_a_damaged_entry_is_ignored(tmp_path: Path, damage: Callable[[bytes], bytes], part: str) -> None:
+    cache = PageCache(tmp_path)
+    _put(cache, "ab" * 32, 1)
+    assert _sound(PageCache(tmp_path), "ab" * 32, 1)
+    path = tmp_path / "ab" / ("ab" * 32 + part)
+    path.write_bytes(damage(path.read_bytes()))
+    assert PageCache(tmp_path).get("ab" * 32) is None
+
+
+def test_an_entry_filed_under_another_key_is_ignored(tmp_path: Path) -> None:
+    cache = PageCache(tmp_path)
+    _put(cache, "ab" * 32, 1)
+    (tmp_path / "cd").mkdir()
+    for part in ("", ".html"):
+        shutil.copy(tmp_path / "ab" / ("ab" * 32 + part), tmp_path / "cd" / ("cd" * 32 + part))
+    assert _sound(cache, "ab" * 32, 1)
+    assert cache.get("cd" * 32) is None
+
+
+def test_entries_the_last_build_did_not_use_are_removed(tmp_path: Path) -> None:
+    old = PageCache(tmp_path)
+    for n in range(5):
+        _put(old, f"{n:02d}" * 32, n)
+    (tmp_path / "00" / "left-by-a-killed-build.tmp").write_bytes(b"x")
+    new = PageCache(tmp_path)
+    assert _sound(new, "01" * 32, 1)
+    _put(new, "99" * 32, 99)
+    new.prune()
+    kept = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    expected = ["00/left-by-a-killed-build.tmp", f"01/{'01' * 32}", f"01/{'01' * 32}.html"]
+    assert kept == [
+        *expected,
+        f"99/{'99' * 32}",
+        f"99/{'99' * 32}.html",
+        "verified.json",
+    ]  # a fresh temporary file may be another build's
+    # The next build trusts the HTML it recorded, while the file is as it was.
+    assert _sound(PageCache(tmp_path), "99" * 32, 99)
+
+
+def test_garbage_in_the_cache_and_two_builds_sharing_it(tmp_path: Path) -> None:
+    config = _site(tmp_path / "site")
+    root = config.parent
+    _build(config)
+    reference = tree_digest(root / "site")
+    files = sorted(p for p in (root / ".cache/pages").rglob("*") if p.is_file())
+    pages = sum(p.suffix == ".html" for p in files)
+    for n, path in enumerate(files):  # headers, pages and the records of what was verified
+        path.write_bytes(b"garbage" if n % 3 == 0 else path.read_bytes()[: len(path.read_bytes()) // 2])
+    (root / ".cache/pages/fr/zz").mkdir()
+    (root / ".cache/pages/fr/zz/not-an-entry").write_bytes(b"\x00" * 10)
+    counts = _build(config)
+    assert sum(rendered for rendered, _ in counts.values()) == pages  # every page, again
+    assert tree_digest(root / "site") == reference
+    # Two builds at once, each into its own folder, with the one cache: both publish the same site.
+    shutil.rmtree(root / ".cache/pages")
+    env = {"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "labsite", "build", "--site-dir", str(tmp_path / name)],
+            cwd=root,
+            env={**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for name in ("one", "two")
+    ]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read() if run.stderr else ""
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two") == reference
+    counts = _build(config)
+    assert sum(rendered for rendered, _ in counts.values()) == 0  # what they left is sound
+    assert tree_digest(root / "site") == reference
+    # A checkout elsewhere (another runner's folder) with the same cache: the same keys.
+    shutil.copytree(root, tmp_path / "elsewhere", symlinks=True, ignore=shutil.ignore_patterns("site", ".site.*"))
+    counts = _build(tmp_path / "elsewhere/mkdocs.yml")
+    assert sum(rendered for rendered, _ in counts.values()) == 0
+    assert tree_digest(tmp_path / "elsewhere/site") == reference
+
+
+def test_a_page_whose_render_warned_is_not_kept(tmp_path: Path) -> None:
+    """A later strict build must see the warning again: that page is rendered again, and after a
+    warning no page can be blamed for (MkDocs' anchor checks), none of the pass's pages are kept."""
+    write_site(tmp_path)
+    site = Site("https://lab.example.org/", {"fr": "Labo", "en": "Lab"}, ("index",))
+    log = logging.getLogger("mkdocs.plugins.labsite")
+    build = SiteBuild(Options(tmp_path, site, tmp_path / "site"), log, today=dt.date(2026, 11, 29))
+    build.load()
+    french = build.language("fr")
+    pages = [page for page in french.pages if page.item is not None][:3]
+    for n, page in enumerate(pages):
+        french.markdown(page, page.body)
+        if n == 0:
+            logging.getLogger("mkdocs.structure.pages").warning("Doc file contains an unrecognized link")
+        french.content(page, "<p>Texte</p>")
+        french.view(page)
+        if n == 1:
+            logging.getLogger("mkdocs.plugins.material").warning("a template's warning")
+        french.rendered_page(page, b"<html></html>", [])
+    assert [french.cache.get(french.key(page)) is not None for page in pages] == [False, False, True]
+    logging.getLogger("mkdocs.structure.pages").warning("Doc file contains a link to a missing anchor")
+    (tmp_path / "site").mkdir()
+    french.finish(tmp_path / "site")
+    assert PageCache(tmp_path / PAGE_CACHE / "fr").get(french.key(pages[2])) is None
