@@ -99,6 +99,7 @@ class PageCache:
                     os.replace(temporary, target)
                 finally:
                     temporary.unlink(missing_ok=True)
+            cache_files.noted(Path(f"{path}{HTML}"))
         except OSError:
             pass
 

@@ -254,6 +254,8 @@ def ensure(
     else:
         for path, spec in missing.items():
             _render_to(spec, path)
+    for path in missing:
+        cache_files.noted(Path(path))
     cache_files.remember(cache_dir, record, paths.values())
     return paths, stats
 

@@ -90,6 +90,9 @@ def ensure(images: tuple[Renditions, ...], root: Path, cache_dir: Path, workers:
     else:
         for job in jobs:
             _make(*job)
+    for made in missing:
+        for rendition in made.files:
+            cache.noted(cache_dir / cache_name(made, rendition.url))
     cache.remember(cache_dir, VERIFIED, (cache_dir / cache_name(r, f.url) for r in unique for f in r.files))
     return stats
 
