@@ -25,9 +25,12 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 
 @contextmanager
 def preview(root: Path, *options: str) -> Iterator[str]:
-    """`labsite serve` on the site in ``root``, as a contributor starts it; yields its address."""
+    """`labsite serve` on the site in ``root``, as a contributor starts it; yields its address.
+    Stopped as an editor stops it (SIGTERM), it leaves no folder in the temporary folder."""
     port = free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    temporary = root.parent / f"{root.name}-tmp"
+    temporary.mkdir()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)}
     command = [sys.executable, "-m", "labsite", "serve", *options, "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -35,6 +38,7 @@ def preview(root: Path, *options: str) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert list(temporary.iterdir()) == []
 
 
 def test_an_edited_page_is_rebuilt_in_both_languages(tmp_path: Path) -> None:

@@ -49,6 +49,8 @@ class PreviewServer:
         self.epoch = 0
         self._changed = threading.Condition()
         self._pending = False
+        self._building = threading.Lock()  # held by a rebuild: the folder is not removed under it
+        self._stopped = False
         self._observer = watchdog.observers.Observer()
         self._httpd = http.server.ThreadingHTTPServer((host, port), _handler(self))  # fails now if the port is taken
         self._httpd.daemon_threads = True
@@ -88,6 +90,8 @@ class PreviewServer:
         finally:
             self._observer.stop()
             self._httpd.server_close()
+            with self._building:  # a rebuild under way ends first; none starts after
+                self._stopped = True
 
     def stop(self) -> None:
         self._httpd.shutdown()
@@ -100,7 +104,10 @@ class PreviewServer:
             time.sleep(_QUIET_SECONDS)
             with self._changed:
                 self._pending = False
-            self.built(build())
+            with self._building:
+                if self._stopped:
+                    return
+                self.built(build())
 
     def wait(self, epoch: str) -> bytes:
         """The build's number, once it is not ``epoch`` any more (or after a while)."""

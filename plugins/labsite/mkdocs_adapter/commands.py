@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,6 +46,8 @@ def serve(config_file: str, *, dev_addr: str | None = None, drafts: bool = False
         os.environ[DRAFTS_VARIABLE] = "1"
     for handler in log.handlers:  # every record passes them, whichever logger made it
         handler.addFilter(lambda record: not str(record.msg).startswith(_CHATTER))
+    # Stopped as by Ctrl-C (an editor's or a test's stop button sends SIGTERM): the folder goes too.
+    signal.signal(signal.SIGTERM, _interrupt)
     site_dir = tempfile.mkdtemp(prefix="labsite-preview-")
     overrides = {"site_dir": site_dir, **({"dev_addr": dev_addr} if dev_addr else {})}
     config = load_config(config_file, **overrides)
@@ -75,3 +78,7 @@ def serve(config_file: str, *, dev_addr: str | None = None, drafts: bool = False
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
