@@ -97,6 +97,8 @@ def test_a_rebuild_after_each_kind_of_change_is_a_clean_build(tmp_path: Path) ->
     pages = first["fr"][0] + first["en"][0]
     again = _build(config)
     assert again == {"fr": (0, first["fr"][0]), "en": (0, first["en"][0])}  # nothing changed: nothing rendered
+    # The 404 pages too: published as links to cache entries (a page rendered is a file of its own).
+    assert all((root / "site" / path).stat().st_nlink > 1 for path in ("404.html", "en/404.html"))
     renders: dict[str, int] = {}
     epoch = FIXTURE_EPOCH
     steps = [*CHANGES, ("'today' past a deadline", None)]
@@ -122,7 +124,7 @@ def test_a_rebuild_after_each_kind_of_change_is_a_clean_build(tmp_path: Path) ->
 
 
 def _put(cache: PageCache, key: str, n: int) -> None:
-    cache.put(key, f"<p>page {n}</p>".encode(), f"<p>{n}</p>", [{"location": f"p{n}/", "title": "T", "text": ""}])
+    cache.put(key, f"<p>page {n}</p>".encode(), f"<p>{n}</p>", f'[{{"location":"p{n}/","title":"T","text":""}}]')
 
 
 def _sound(cache: PageCache, key: str, n: int) -> bool:
@@ -185,10 +187,10 @@ def test_entries_the_last_build_did_not_use_are_removed(tmp_path: Path) -> None:
 def test_garbage_in_the_cache_and_two_builds_sharing_it(tmp_path: Path) -> None:
     config = _site(tmp_path / "site")
     root = config.parent
-    _build(config)
+    pages = sum(rendered for rendered, _ in _build(config).values())
     reference = tree_digest(root / "site")
     files = sorted(p for p in (root / ".cache/pages").rglob("*") if p.is_file())
-    pages = sum(p.suffix == ".html" for p in files)
+    assert sum(p.suffix == ".html" for p in files) == pages + 2  # and the 404 page of each language
     for n, path in enumerate(files):  # headers, pages and the records of what was verified
         path.write_bytes(b"garbage" if n % 3 == 0 else path.read_bytes()[: len(path.read_bytes()) // 2])
     (root / ".cache/pages/fr/zz").mkdir()

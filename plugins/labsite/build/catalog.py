@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from labsite import generators
+from labsite.common import heap
 from labsite.model.catalog import Catalog
 from labsite.sources import load, placement
 
@@ -15,10 +16,11 @@ from labsite.sources import load, placement
 def make_catalog(root: Path, today: dt.date, previews: bool = False) -> Catalog:
     """Every problem of the sources is collected, never raised. Listings are made from valid
     content only (a build with errors stops anyway). ``previews``: see ``load.read``."""
-    catalog = load.read(root, today, generators.reserved, previews)
-    started = time.perf_counter()
-    if not catalog.errors:
-        catalog = generators.generate(catalog)
-    diagnostics = tuple(sorted(set(catalog.diagnostics) | set(placement.check(catalog))))
-    timings = {**catalog.timings, "catalog": time.perf_counter() - started}
-    return dataclasses.replace(catalog, diagnostics=diagnostics, timings=timings)
+    with heap.lasting():
+        catalog = load.read(root, today, generators.reserved, previews)
+        started = time.perf_counter()
+        if not catalog.errors:
+            catalog = generators.generate(catalog)
+        diagnostics = tuple(sorted(set(catalog.diagnostics) | set(placement.check(catalog))))
+        timings = {**catalog.timings, "catalog": time.perf_counter() - started}
+        return dataclasses.replace(catalog, diagnostics=diagnostics, timings=timings)

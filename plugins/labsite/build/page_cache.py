@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from labsite.outputs import cache as cache_files
+from labsite.outputs import search_index
 
-MAGIC = b"labsite-page 2 "
+MAGIC = b"labsite-page 3 "
 HTML = ".html"
 VERIFIED = "verified.json"  # the stamps of the HTML files verified by the last build
 STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old was left by a build that was killed
@@ -33,7 +34,7 @@ STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old was left by a bui
 class Entry:
     html: Path  # the page's file, as published
     content: str  # its content's HTML (what the feeds carry), "" if none is needed
-    search: list[dict]  # the search index's entries of the page, in order
+    search: str  # the search index's entries of the page, as the index holds them
 
 
 class PageCache:
@@ -65,19 +66,19 @@ class PageCache:
             if not cache_files.trusted(html, digest=found["html"]):
                 return None
             content_end = found["content"]
-            entry = Entry(html, rest[:content_end].decode("utf-8"), json.loads(rest[content_end:]))
+            entry = Entry(html, rest[:content_end].decode("utf-8"), rest[content_end:].decode("ascii"))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError, OSError):
             return None
-        if not isinstance(entry.search, list):
+        if not search_index.is_entries(entry.search):
             return None
         self.used.add(key)
         return entry
 
-    def put(self, key: str, html: bytes, content: str, search: list[dict]) -> None:
-        """Keep a page; a failure to write (a full disk, a folder removed meanwhile) only costs
-        a render next time."""
+    def put(self, key: str, html: bytes, content: str, search: str) -> None:
+        """Keep a page (``search``: its entries, as ``search_index.entries`` writes them); a
+        failure to write (a full disk, a folder removed meanwhile) only costs a render next time."""
         encoded = content.encode("utf-8")
-        rest = encoded + json.dumps(search, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        rest = encoded + search.encode("ascii")
         header = {
             "key": key,
             "html": hashlib.sha256(html).hexdigest(),

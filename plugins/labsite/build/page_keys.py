@@ -209,6 +209,10 @@ class PageKeys:
             self._site, own, page.view, self._item(page.key), self._shown(page.shows), self._links(page)
         ).hex()
 
+    def not_found(self) -> str:
+        """The key of the language's 404 page, which shows what every page shows and nothing else."""
+        return self._encode.digest(self._site, "404").hex()
+
     def _shown(self, keys: frozenset[str]) -> bytes:
         """The items a page shows (listing pages share one set: made once)."""
         if keys not in self._sets:

@@ -57,7 +57,7 @@ class Kept:
 
     key: str
     content: str
-    search: list[dict]
+    search: str  # its entries of the search index, as the index holds them
 
 
 @dataclass

@@ -53,6 +53,7 @@ from labsite.sources.tree import DATA_DIR, ITEM_DIRS, PUBLICATIONS_DIR
 CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
 IMAGE_CACHE = ".cache/images"  # the images' renditions, likewise
 PAGE_CACHE = ".cache/pages"  # rendered pages, a folder a language (labsite.build.page_cache)
+NOT_FOUND = "404.html"  # a language's 404 page: a template of the theme's, rendered without a source
 DRAFTS_VARIABLE = "LABSITE_DRAFTS"  # set by `labsite serve --drafts`
 # "1": the languages one after the other, in one process; "2": a process each, however busy the
 # machine; unset: a process each when the processors for them are free (labsite.common.cpus).
@@ -106,7 +107,7 @@ class LanguageBuild:
         self.rendered_by_others = 0  # the default language's pass: pages the others rendered in its process
         self.reused = 0  # pages kept from an earlier build
         self._contents: dict[str, str] = {}  # rendered HTML of item pages, by source path
-        self._search: dict[str, list[dict]] = {}  # each page's entries of the search index, by source path
+        self._search: dict[str, str] = {}  # each page's entries of the search index (JSON), by source path
         self._keys: dict[str, str] = {}
         self.cache = PageCache(build.options.root / PAGE_CACHE / lang)
         # A page whose render logged a warning is not kept: a later strict build must see it again.
@@ -115,6 +116,7 @@ class LanguageBuild:
         self._warned: set[str] = set()
         self._written: set[str] = set()  # keys this pass put into the cache
         self._after_pages = 0  # warnings when the last page was rendered
+        self._before_not_found = 0  # warnings when the 404 page was found missing from the cache
 
     @functools.cached_property
     def _page_keys(self) -> page_keys.PageKeys:
@@ -194,18 +196,35 @@ class LanguageBuild:
             kept[(self.lang, page.path)] = Kept(key, entry.content, entry.search)
         return False
 
+    def renders_not_found(self, site_dir: Path, *, reuse: bool) -> bool:
+        """Whether the renderer must make the 404 page; not when the page cache has it (then
+        written into ``site_dir`` now)."""
+        target = site_dir / NOT_FOUND
+        target.unlink(missing_ok=True)  # a preview's: the renderer would write into a cache entry linked there
+        entry = self.cache.get(self._page_keys.not_found()) if reuse else None
+        if entry is not None:
+            cache_files.place(entry.html, target)
+        self._before_not_found = self._warnings.count
+        return entry is None
+
+    def rendered_not_found(self, html: bytes) -> None:
+        if self._warnings.count == self._before_not_found:
+            key = self._page_keys.not_found()
+            self.cache.put(key, html, "", "[]")
+            self._written.add(key)
+
     def _kept(self) -> dict[tuple[str, str], Kept] | None:
         return self.build.preview.pages if self.build.preview is not None else None
 
-    def _reuse(self, page: Page, content: str, search: list[dict]) -> None:
+    def _reuse(self, page: Page, content: str, search: str) -> None:
         self.reused += 1
         self._search[page.path] = search
         if page.item is not None:
             self._contents[page.path] = content
 
-    def rendered_page(self, page: Page, html: bytes, search: list[dict]) -> None:
-        """A page the renderer made: ``html``, its file; ``search``, its entries of the search index."""
-        key, content = self.key(page), self._contents.get(page.path, "")
+    def rendered_page(self, page: Page, html: bytes, found: list[dict]) -> None:
+        """A page the renderer made: ``html``, its file; ``found``, its entries of the search index."""
+        key, content, search = self.key(page), self._contents.get(page.path, ""), search_index.entries(found)
         if self._warnings.count == self._mark and page.path not in self._warned:
             self.cache.put(key, html, content, search)
             self._written.add(key)
@@ -218,10 +237,10 @@ class LanguageBuild:
         """After a failure: count no more warnings."""
         self._warnings.stop()
 
-    def search_entries(self) -> list[dict]:
+    def search_entries(self) -> list[str]:
         """The search index's entries of every page, rendered or kept, in the pages' order (as
         a build that renders them all lists them)."""
-        return [entry for page in self.pages for entry in self._search.get(page.path, ())]
+        return [self._search.get(page.path, "[]") for page in self.pages]
 
     def page(self, path: str) -> Page:
         found = self.catalog.by_path(path)

@@ -852,7 +852,17 @@ def _tree_rss(root_pid: int) -> int:
     return total
 
 
+def _settle(cwd: Path) -> None:
+    """Let the last build's aftermath end before the next is timed: the old site it swapped
+    out is removed by a detached process, and its files are still being written to disk."""
+    deadline = time.monotonic() + 120
+    while any(cwd.glob(".site.*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.sync()
+
+
 def measure(name: str, command: list[str], cwd: Path, env: dict[str, str], pages: int) -> Run:
+    _settle(cwd)
     reports = Path(tempfile.mkdtemp(prefix="labsite-report-"))
     env = {**env, REPORT_DIR: str(reports), "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from labsite.build.preview import Preview
-from labsite.build.site import BuildError, LanguageBuild, Options, SiteBuild
+from labsite.build.site import NOT_FOUND, BuildError, LanguageBuild, Options, SiteBuild
 from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES
 from labsite.model.site import Site
 from labsite.render import templates
@@ -97,6 +97,8 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             if not source.copied:  # published otherwise; MkDocs resolves the links to it
                 file.copy_file = lambda dirty=False: None  # type: ignore[method-assign]
             kept.append(file)
+        if not self.language.renders_not_found(Path(config.site_dir), reuse=self.dirty):
+            config.theme.static_templates.discard(NOT_FOUND)
         return Files(kept)
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -133,8 +135,13 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         return output
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> Any:
-        context["ls"] = self.language.not_found() if template_name == "404.html" else None
+        context["ls"] = self.language.not_found() if template_name == NOT_FOUND else None
         return context
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == NOT_FOUND:
+            self.language.rendered_not_found(output.encode("utf-8"))  # as MkDocs writes it
+        return output
 
     @event_priority(-100)  # last: Material's search writes its index before the site is published
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -81,7 +81,8 @@ def recall(folder: Path, name: str) -> None:
 
 def remember(folder: Path, name: str, paths: Iterable[Path]) -> None:
     """Record in ``name`` the stamps of those of ``paths`` (entries of ``folder``) verified."""
-    found = {path.relative_to(folder).as_posix(): _VERIFIED[str(path)] for path in paths if str(path) in _VERIFIED}
+    start = len(str(folder)) + 1  # the paths are folder's: their names inside it, without pathlib's cost
+    found = {name[start:]: _VERIFIED[name] for name in map(str, paths) if name in _VERIFIED}
     temporary = folder / f"{name}.{os.getpid()}.tmp"
     try:
         temporary.write_text(json.dumps(found, sort_keys=True), encoding="utf-8")

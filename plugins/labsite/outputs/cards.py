@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
@@ -270,11 +271,12 @@ def copy(paths: dict[str, Path], destination: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         try:
-            if (
-                target.stat().st_mtime_ns >= source.stat().st_mtime_ns
-                and target.stat().st_size == source.stat().st_size
-            ):
+            os.link(source, target)  # a new site: no card there yet
+            continue
+        except FileExistsError:
+            there, ours = target.stat(), source.stat()
+            if there.st_mtime_ns >= ours.st_mtime_ns and there.st_size == ours.st_size:
                 continue
-        except FileNotFoundError:
-            pass
+        except OSError:
+            pass  # no hard links here: a copy
         cache_files.place(source, target)

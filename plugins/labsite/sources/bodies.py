@@ -289,7 +289,7 @@ def _check_links(
             error(offset, say("link.from_root", target=target, relative=posixpath.relpath(from_root, folder)))
         elif resolved.startswith("../") or resolved == ".." or file_part.startswith("/"):
             error(offset, say("link.outside", target=target))
-        elif _is_folder(root / resolved):
+        elif resolved not in sources and _is_folder(root / resolved):  # a source is a file: no stat
             language = path.rsplit(".", 2)[-2]
             page = f"{file_part.rstrip('/')}/index.{language}.md"
             error(offset, say("link.folder", target=target, page=page))
