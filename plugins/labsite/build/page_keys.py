@@ -41,7 +41,7 @@ from labsite.model.people import Person
 from labsite.model.publications import Publication
 from labsite.model.site import Site
 from labsite.render import feed_links
-from labsite.sources import scan
+from labsite.sources import bodies, scan
 
 # What renders the pages besides our code: a new version of any may change every page.
 RENDERER_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "babel")
@@ -236,7 +236,8 @@ class PageKeys:
         catalog, folder = self.catalog, posixpath.dirname(page.path)
         found: list[object] = []
         if "](" in page.body or "]:" in page.body:
-            for link in scan.links(page.body):
+            links = bodies.found_links.get(page.body)  # as the load found them (not in code)
+            for link in scan.links(page.body) if links is None else links:
                 file_part = link.target.split("?", 1)[0].partition("#")[0]
                 if not file_part or ":" in file_part or file_part.startswith("/"):
                     continue

@@ -55,9 +55,6 @@ IMAGE_CACHE = ".cache/images"  # the images' renditions, likewise
 PAGE_CACHE = ".cache/pages"  # rendered pages, a folder a language (labsite.build.page_cache)
 NOT_FOUND = "404.html"  # a language's 404 page: a template of the theme's, rendered without a source
 DRAFTS_VARIABLE = "LABSITE_DRAFTS"  # set by `labsite serve --drafts`
-# "1": the languages one after the other, in one process; "2": a process each, however busy the
-# machine; unset: a process each when the processors for them are free (labsite.common.cpus).
-ONE_PROCESS_VARIABLE = "LABSITE_JOBS"
 # Theme features the site cannot have: Material's tooltips render a title attribute as HTML,
 # so a contributor's title would run.
 REFUSED_FEATURES = {"content.tooltips": "it renders titles as HTML"}
@@ -348,7 +345,7 @@ class SiteBuild:
         """A process a language, when asked and when the processors for them are free (decided
         once a build: a busy machine gains nothing from forking)."""
         if self._parallel is None:
-            jobs = os.environ.get(ONE_PROCESS_VARIABLE, "")
+            jobs = os.environ.get(cpus.JOBS_VARIABLE, "")
             asked = self.options.parallel and jobs != "1" and not self.options.serving
             forced = jobs.isdigit() and int(jobs) >= len(LANGUAGES)
             self._parallel = asked and (forced or cpus.processes(len(LANGUAGES), cpus.usable(), cpus.idle()) > 1)

@@ -16,6 +16,9 @@ from pathlib import Path
 CGROUP_QUOTA = Path("/sys/fs/cgroup/cpu.max")  # cgroup v2: "<quota> <period>", or "max <period>"
 PROC_STAT = Path("/proc/stat")
 SAMPLE = 0.1  # seconds between two readings of /proc/stat (10 ticks a processor)
+# "1": a build in one process (the sources read, then the languages one after the other); "2": a
+# process a language, however busy the machine; unset: a process each when the processors are free.
+JOBS_VARIABLE = "LABSITE_JOBS"
 
 
 def usable() -> int:

@@ -67,6 +67,11 @@ def anchors(body: str) -> set[str]:
     return found
 
 
+# The links of each body the last load checked, by its text: the page cache's keys resolve them
+# again (labsite.build.page_keys) without a second scan of every body.
+found_links: dict[str, list[scan.Link]] = {}
+
+
 def check_body(
     path: str,
     body: str,
@@ -95,6 +100,7 @@ def check_body(
         found = list(scan.links(text))
         if not problems and limits:
             body_cache.current.put(key, [[link.target, link.offset, link.image] for link in found])
+    found_links[body] = found
 
     def error(offset: int, message: Message) -> None:
         line, column = (lines or scan.Lines.of(body, first_line)).where(offset)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from labsite.common import cpus
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
@@ -21,7 +23,7 @@ from labsite.model.fields import INVALID, Checker, as_id, close_match
 from labsite.model.page import Page, SourcePage
 from labsite.model.people import Person
 from labsite.model.schemas import CONTENT_PAGE
-from labsite.sources import body_cache, frontmatter
+from labsite.sources import bodies, body_cache, frontmatter, halves
 from labsite.sources.assets import check_assets
 from labsite.sources.bibtex import read_publications
 from labsite.sources.bodies import MAX_BODY_CHARS, anchors, check_body
@@ -48,6 +50,7 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False)
     the generators' own pages use."""
     started = time.perf_counter()
     body_cache.current = body_cache.Store(root)
+    bodies.found_links.clear()  # a preview's last rebuild's
     try:
         return _read(root, today, reserved, previews, started)
     finally:
@@ -78,20 +81,28 @@ def _read(root: Path, today: dt.date, reserved: Reserved, previews: bool, starte
             kinds[source.key] = source.kind
     for key in tree.item_data:
         kinds.setdefault(key, ITEM_DIRS[key.split("/", 1)[0]])
-    loaded: dict[str, LoadedItem] = {}
-    for key in sorted(kinds):
-        if reserved(kinds[key], key.split("/", 1)[1]):
-            message = say(
-                f"catalog.reserved_{'project' if kinds[key] == 'project' else 'news'}", slug=key.split("/", 1)[1]
-            )
-            problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", message))
-            continue
-        if kinds[key] == "person":
-            item = load_person(root, key, tree.item_data.get(key), item_pages[key], problems)
-        else:
-            item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems, reserved)
-        if item is not None:
-            loaded[key] = item
+
+    def load_items(keys: list[str], problems: list[Diagnostic]) -> dict[str, LoadedItem]:
+        loaded: dict[str, LoadedItem] = {}
+        for key in keys:
+            if reserved(kinds[key], key.split("/", 1)[1]):
+                message = say(
+                    f"catalog.reserved_{'project' if kinds[key] == 'project' else 'news'}", slug=key.split("/", 1)[1]
+                )
+                problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", message))
+                continue
+            if kinds[key] == "person":
+                item = load_person(root, key, tree.item_data.get(key), item_pages[key], problems)
+            else:
+                item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems, reserved)
+            if item is not None:
+                loaded[key] = item
+        return loaded
+
+    # Two processes when two processors are there (not in a preview, whose rebuilds reuse the
+    # files parsed by this process, nor when the build is held to one process).
+    parallel = cpus.usable() > 1 and not frontmatter.reuse_between_builds and os.environ.get(cpus.JOBS_VARIABLE) != "1"
+    loaded = halves.run(load_items, sorted(kinds), problems, parallel=parallel)
 
     project_slugs = {key.split("/", 1)[1] for key, kind in kinds.items() if kind == "project"}
     known = {

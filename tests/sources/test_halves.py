@@ -1,0 +1,59 @@
+"""Reading the items in two processes gives the catalog one process gives, problems included
+and in the same order; if the other process fails, its half is read here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from labsite.common import cpus
+from labsite.common.diagnostics import Diagnostic
+from labsite.sources import halves
+from tests.conftest import EVENT_FILES, FIXTURE_FILES, PEOPLE_FILES, build_catalog, write_site
+
+
+def test_two_processes_read_what_one_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {**FIXTURE_FILES, **PEOPLE_FILES, **EVENT_FILES}
+    # An error in an item of each half (the keys are sorted: news/... then people/... then projects/...).
+    files["news/first-news/index.yml"] = str(files["news/first-news/index.yml"]) + "colour: blue\n"
+    files["projects/lung-scan/index.yml"] = str(files["projects/lung-scan/index.yml"]).replace(
+        "status: completed", "status: finished"
+    )
+    write_site(tmp_path, files)
+    monkeypatch.setenv(cpus.JOBS_VARIABLE, "1")
+    one = build_catalog(tmp_path)
+    monkeypatch.delenv(cpus.JOBS_VARIABLE)
+    monkeypatch.setattr(cpus, "usable", lambda: 2)
+    monkeypatch.setattr(halves, "MIN_KEYS", 2)
+    forks = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    two = build_catalog(tmp_path)
+    assert forks == [1]
+    assert {d.path for d in one.errors} == {"news/first-news/index.yml", "projects/lung-scan/index.yml"}
+    assert two.diagnostics == one.diagnostics
+    assert repr(two.pages) == repr(one.pages)
+    assert (repr(two.projects), repr(two.announcements), repr(two.people)) == (
+        repr(one.projects),
+        repr(one.announcements),
+        repr(one.people),
+    )
+
+
+def test_the_other_half_is_done_here_if_its_process_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    here = os.getpid()
+
+    def work(keys: list[str], problems: list[Diagnostic]) -> dict[str, str]:
+        if os.getpid() != here:
+            os._exit(3)  # the other process dies
+        problems += [Diagnostic(f"{key}.yml", 1, 1, "error", "", "bad") for key in keys if key.endswith("7")]
+        return {key: key.upper() for key in keys}
+
+    monkeypatch.setattr(halves, "MIN_KEYS", 2)
+    keys = [f"item-{n}" for n in range(10)]
+    problems: list[Diagnostic] = []
+    assert halves.run(work, keys, problems, parallel=True) == {key: key.upper() for key in keys}
+    assert list(halves.run(work, keys, [], parallel=True)) == keys  # in the keys' order
+    assert [d.path for d in problems] == ["item-7.yml"]
