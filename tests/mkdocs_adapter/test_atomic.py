@@ -4,11 +4,13 @@ sources and SOURCE_DATE_EPOCH always give the same bytes."""
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
 
 from labsite.build import site as site_build
+from labsite.build.site import PAGE_CACHE
 from labsite.generators import directory
 from labsite.mkdocs_adapter import commands
 from labsite.outputs import cards, feeds, sitemap
@@ -43,6 +45,7 @@ def test_a_failure_in_any_phase_leaves_the_previous_site(tmp_path: Path, phase: 
     config = write_site(tmp_path)
     site = build(config)
     before = tree_digest(site)
+    shutil.rmtree(tmp_path / PAGE_CACHE)  # every page rendered again: the templates run in each pass
     module, name, replacement = PHASES[phase]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(module, name, replacement)
