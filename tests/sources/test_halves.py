@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from labsite.common import cpus
+from labsite.build.catalog import make_catalog
+from labsite.common import clock
 from labsite.common.diagnostics import Diagnostic
 from labsite.sources import halves
-from tests.conftest import EVENT_FILES, FIXTURE_FILES, PEOPLE_FILES, build_catalog, write_site
+from tests.conftest import EVENT_FILES, FIXTURE_FILES, PEOPLE_FILES, write_site
 
 
 def test_two_processes_read_what_one_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -22,15 +23,12 @@ def test_two_processes_read_what_one_reads(tmp_path: Path, monkeypatch: pytest.M
         "status: completed", "status: finished"
     )
     write_site(tmp_path, files)
-    monkeypatch.setenv(cpus.JOBS_VARIABLE, "1")
-    one = build_catalog(tmp_path)
-    monkeypatch.delenv(cpus.JOBS_VARIABLE)
-    monkeypatch.setattr(cpus, "usable", lambda: 2)
+    one = make_catalog(tmp_path, clock.today())
     monkeypatch.setattr(halves, "MIN_KEYS", 2)
     forks = []
     fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
-    two = build_catalog(tmp_path)
+    two = make_catalog(tmp_path, clock.today(), parallel=True)
     assert forks == [1]
     assert {d.path for d in one.errors} == {"news/first-news/index.yml", "projects/lung-scan/index.yml"}
     assert two.diagnostics == one.diagnostics

@@ -13,11 +13,11 @@ from labsite.model.catalog import Catalog
 from labsite.sources import load, placement
 
 
-def make_catalog(root: Path, today: dt.date, previews: bool = False) -> Catalog:
+def make_catalog(root: Path, today: dt.date, previews: bool = False, *, parallel: bool = False) -> Catalog:
     """Every problem of the sources is collected, never raised. Listings are made from valid
-    content only (a build with errors stops anyway). ``previews``: see ``load.read``."""
+    content only (a build with errors stops anyway). ``previews``, ``parallel``: see ``load.read``."""
     with heap.lasting():
-        catalog = load.read(root, today, generators.reserved, previews)
+        catalog = load.read(root, today, generators.reserved, previews, parallel=parallel)
         started = time.perf_counter()
         if not catalog.errors:
             catalog = generators.generate(catalog)

@@ -377,7 +377,11 @@ class SiteBuild:
         if self.preview is not None:
             self.preview.read(self.options.root)
         previews = serving and os.environ.get(DRAFTS_VARIABLE) == "1"
-        self.catalog = make_catalog(self.options.root, self.today, previews=previews)
+        # The items read in two processes, as the languages render: not when held to one process
+        # nor in a preview, whose rebuilds reuse the files this process parsed.
+        one_process = not self.options.parallel or serving or os.environ.get(cpus.JOBS_VARIABLE) == "1"
+        parallel = not one_process and cpus.usable() > 1
+        self.catalog = make_catalog(self.options.root, self.today, previews=previews, parallel=parallel)
         for warning in self.catalog.warnings:
             self.log.warning(str(warning))
         if self.catalog.errors:

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from labsite.common import cpus
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
@@ -43,22 +41,23 @@ from labsite.sources.tree import (
 Reserved = Callable[[str, str], bool]  # (item kind, slug) -> the slug is a listing's own URL segment
 
 
-def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False) -> Catalog:
+def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False, *, parallel: bool = False) -> Catalog:
     """Read and check every source under ``root``; problems are collected, never raised.
     ``previews`` (``labsite serve --drafts`` only) also lays out drafts and items dated later,
     each page marked as such: a build never publishes them. ``reserved`` says which slugs
-    the generators' own pages use."""
+    the generators' own pages use. ``parallel``: the items read in two processes
+    (labsite.sources.halves)."""
     started = time.perf_counter()
     body_cache.current = body_cache.Store(root)
     bodies.found_links.clear()  # a preview's last rebuild's
     try:
-        return _read(root, today, reserved, previews, started)
+        return _read(root, today, reserved, previews, parallel, started)
     finally:
         body_cache.current.save()
         body_cache.current = body_cache.Store(None)
 
 
-def _read(root: Path, today: dt.date, reserved: Reserved, previews: bool, started: float) -> Catalog:
+def _read(root: Path, today: dt.date, reserved: Reserved, previews: bool, parallel: bool, started: float) -> Catalog:
     tree = discover(root)
     problems = tree.problems + committed_caches(root)
     partners = load_partners(root, problems)
@@ -99,9 +98,6 @@ def _read(root: Path, today: dt.date, reserved: Reserved, previews: bool, starte
                 loaded[key] = item
         return loaded
 
-    # Two processes when two processors are there (not in a preview, whose rebuilds reuse the
-    # files parsed by this process, nor when the build is held to one process).
-    parallel = cpus.usable() > 1 and not frontmatter.reuse_between_builds and os.environ.get(cpus.JOBS_VARIABLE) != "1"
     loaded = halves.run(load_items, sorted(kinds), problems, parallel=parallel)
 
     project_slugs = {key.split("/", 1)[1] for key, kind in kinds.items() if kind == "project"}
