@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
+import pytest
 import yaml
 
 from labsite.commands import bench, pathological
@@ -226,3 +230,31 @@ def test_bench_serve_prints_the_reload_times(tmp_path: Path) -> None:
         for line in lines[1:]
     ]
     assert [r["name"].strip() for r in rows if r] == ["example site", "corpus (4/4/2/20/200)"], lines
+
+
+def test_settling_reads_the_inputs_and_never_the_outputs(tmp_path: Path) -> None:
+    """Before each timed build the inputs are read once; the site a build replaces is not read,
+    nor anything but regular files (a pipe there would hold the benchmark forever)."""
+    (tmp_path / "projects/p").mkdir(parents=True)
+    (tmp_path / "projects/p/index.fr.md").write_text("---\ntitle: P\n---\n", encoding="utf-8")
+    for folder in ("site", "public", ".site.old"):
+        (tmp_path / folder).mkdir()
+        os.mkfifo(tmp_path / folder / "pipe")
+        (tmp_path / folder / "index.html").write_text("<p>made by the last build</p>", encoding="utf-8")
+    os.mkfifo(tmp_path / "projects/p/pipe")
+    read: list[str] = []
+    real_open = open
+
+    def spying_open(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(os.path.relpath(path, tmp_path))
+        return real_open(path, *args, **kwargs)
+
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("settling waited on a pipe"))
+    signal.alarm(10)
+    try:
+        with mock.patch("builtins.open", spying_open):
+            bench._settle(tmp_path, wait=0)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert read == ["projects/p/index.fr.md"]

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
+import socket
+import struct
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from labsite.build.preview_server import WAIT
 from labsite.commands.bench import free_port, page_text
 from tests.conftest import FIXTURE_EPOCH, FIXTURE_FILES, NEWS_YML, PEOPLE_FILES, build, run_labsite, write_site
 
@@ -39,6 +44,18 @@ def preview(root: Path, *options: str) -> Iterator[str]:
         server.terminate()
         server.wait(timeout=30)
     assert list(temporary.iterdir()) == []
+    assert server.stderr is not None and "Traceback" not in server.stderr.read().decode("utf-8", "replace")
+
+
+def leave_waiting(base: str, page: str) -> None:
+    """Ask for the page's reload as its script does, then close the tab: the connection is
+    reset (no lingering), so the server's answer after the next rebuild meets a closed socket."""
+    epoch = re.search(r"epoch=(\d+)", page_text(base + page)).group(1)  # type: ignore[union-attr]
+    address = urlsplit(base)
+    with socket.create_connection((address.hostname, address.port)) as tab:
+        tab.sendall(f"GET {WAIT}?epoch={epoch} HTTP/1.1\r\nHost: {address.netloc}\r\n\r\n".encode())
+        time.sleep(0.2)  # the server is waiting for the next build
+        tab.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 
 
 def test_an_edited_page_is_rebuilt_in_both_languages(tmp_path: Path) -> None:
@@ -47,6 +64,7 @@ def test_an_edited_page_is_rebuilt_in_both_languages(tmp_path: Path) -> None:
         assert wait_for(base + "en/about/", "platypus", 120), "the preview never served the English page"
         assert "ornithorynque" in page_text(base + "a-propos/")
         assert '"lang":["en"]' in page_text(base + "en/search/search_index.json").replace(" ", "")
+        leave_waiting(base, "a-propos/")
         about = tmp_path / "content/about.en.md"
         about.write_text(about.read_text(encoding="utf-8").replace("platypus", "echidna"), encoding="utf-8")
         assert wait_for(base + "en/about/", "echidna", 60), "the edit never showed"

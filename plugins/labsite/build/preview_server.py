@@ -14,6 +14,7 @@ import http.server
 import logging
 import mimetypes
 import posixpath
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -52,7 +53,7 @@ class PreviewServer:
         self._building = threading.Lock()  # held by a rebuild: the folder is not removed under it
         self._stopped = False
         self._observer = watchdog.observers.Observer()
-        self._httpd = http.server.ThreadingHTTPServer((host, port), _handler(self))  # fails now if the port is taken
+        self._httpd = _Server((host, port), _handler(self))  # fails now if the port is taken
         self._httpd.daemon_threads = True
 
     @property
@@ -161,6 +162,13 @@ class ErrorLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # a tab closed while its page or its reload's wait was answered: no one to tell
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 def _handler(server: PreviewServer) -> type[http.server.BaseHTTPRequestHandler]:

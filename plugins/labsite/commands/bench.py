@@ -852,13 +852,29 @@ def _tree_rss(root_pid: int) -> int:
     return total
 
 
-def _settle(cwd: Path) -> None:
-    """Let the last build's aftermath end before the next is timed: the old site it swapped
-    out is removed by a detached process, and its files are still being written to disk."""
-    deadline = time.monotonic() + 120
+OUTPUTS = frozenset({"site", "public"})  # what a build makes (ours and plain Material's, Hugo's): never read
+
+
+def _settle(cwd: Path, wait: float = 120.0) -> None:
+    """Let the last build's aftermath end before the next is timed (the old site it swapped
+    out is removed by a detached process, and its files are still being written to disk), then
+    read the next build's inputs once. Each build starts with its sources and caches in memory,
+    as after an edit or a CI cache's restore: some machines page out the files left untouched
+    for a minute (Linux's DAMON reclaim), and the first rebuild after a long cold build was
+    timed reading from disk what the cold build had read minutes before."""
+    deadline = time.monotonic() + wait
     while any(cwd.glob(".site.*")) and time.monotonic() < deadline:
         time.sleep(0.2)
     os.sync()
+    for folder, subfolders, names in os.walk(cwd):
+        if folder == str(cwd):
+            subfolders[:] = [name for name in subfolders if name not in OUTPUTS and not name.startswith(".site.")]
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and not os.path.islink(path):  # not a pipe: reading it would wait
+                with open(path, "rb") as source:
+                    while source.read(1 << 20):
+                        pass
 
 
 def measure(name: str, command: list[str], cwd: Path, env: dict[str, str], pages: int) -> Run:
