@@ -98,8 +98,9 @@ class PageCache:
                 try:
                     temporary.write_bytes(data)
                     os.replace(temporary, target)
-                finally:
+                except OSError:
                     temporary.unlink(missing_ok=True)
+                    raise
             cache_files.noted(Path(f"{path}{HTML}"))
         except OSError:
             pass

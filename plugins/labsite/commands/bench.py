@@ -823,33 +823,42 @@ class Run:
     peak_rss: int  # bytes, summed over the build's processes at the worst moment
     pages: int
     reports: dict[str, dict] = field(default_factory=dict)  # per language pass
+    peak_pss: int = 0  # the same, each page shared between processes counted once (PSS)
 
     @property
     def pages_per_second(self) -> float:
         return self.pages / self.wall if self.wall else 0.0
 
 
-def _tree_rss(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _tree_memory(root_pid: int) -> tuple[int, int]:
+    """Resident memory of a process and all its descendants, from /proc: (RSS, PSS). RSS counts
+    a page shared by several processes (a fork's) in each; PSS shares it out between them, and
+    adds up to what the build takes of the machine."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
         try:
             with open(f"/proc/{entry.name}/stat") as stat:
                 parent = int(stat.read().rsplit(")", 1)[1].split()[1])
-            with open(f"/proc/{entry.name}/statm") as statm:
-                rss[int(entry.name)] = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, IndexError, ValueError):
             continue
         children.setdefault(parent, []).append(int(entry.name))
-    total, todo = 0, [root_pid]
+    rss = pss = 0
+    todo = [root_pid]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
         todo += children.get(pid, [])
-    return total
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                for line in rollup:
+                    name, _, value = line.partition(":")
+                    if name in ("Rss", "Pss"):
+                        size = int(value.split()[0]) * 1024
+                        rss, pss = (rss + size, pss) if name == "Rss" else (rss, pss + size)
+        except (OSError, ValueError, IndexError):
+            continue  # ended meanwhile
+    return rss, pss
 
 
 OUTPUTS = frozenset({"site", "public"})  # what a build makes (ours and plain Material's, Hugo's): never read
@@ -883,9 +892,10 @@ def measure(name: str, command: list[str], cwd: Path, env: dict[str, str], pages
     env = {**env, REPORT_DIR: str(reports), "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak = peak_shared = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss(process.pid))
+        rss, pss = _tree_memory(process.pid)
+        peak, peak_shared = max(peak, rss), max(peak_shared, pss)
         time.sleep(0.2)  # reading /proc costs a core's tenth at this pace, and builds last seconds
     wall = time.perf_counter() - started
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
@@ -893,7 +903,7 @@ def measure(name: str, command: list[str], cwd: Path, env: dict[str, str], pages
         raise RuntimeError(f"{name} failed:\n{stderr[-3000:]}")
     found = {path.stem: json.loads(path.read_text()) for path in reports.glob("*.json")}
     shutil.rmtree(reports, ignore_errors=True)
-    return Run(name, wall, peak, pages, found)
+    return Run(name, wall, peak, pages, found, peak_shared)
 
 
 PHASES = (
@@ -916,7 +926,8 @@ def report(runs: list[Run], corpus: str, out=sys.stdout) -> None:
     """Print the figures: one line a build, the ratios, and the phases of each labsite build."""
     print(f"corpus: {corpus}; machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", file=out)
     print(
-        f"{'build':34} {'wall':>9} {'pages':>7} {'reused':>7} {'pages/s':>8} {'peak RSS':>10} {'cards rendered/reused':>22}"
+        f"{'build':34} {'wall':>9} {'pages':>7} {'reused':>7} {'pages/s':>8} {'peak RSS':>10} {'peak PSS':>10}"
+        f" {'cards rendered/reused':>22}"
         f" {'images made/reused':>19}",
         file=out,
     )
@@ -929,7 +940,7 @@ def report(runs: list[Run], corpus: str, out=sys.stdout) -> None:
         pages_kept = str(sum(r.get("pages_reused", 0) for r in run.reports.values())) if run.reports else "-"
         print(
             f"{run.name:34} {run.wall:8.2f}s {run.pages:7d} {pages_kept:>7} {run.pages_per_second:8.1f}"
-            f" {_mib(run.peak_rss):>10}"
+            f" {_mib(run.peak_rss):>10} {_mib(run.peak_pss):>10}"
             f" {cards:>22} {pictures:>19}",
             file=out,
         )

@@ -12,7 +12,7 @@ import io
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from multiprocessing import get_context
 from pathlib import Path
@@ -49,12 +49,16 @@ class CardSpec:
         return _key(self, (image.st_mtime_ns, image.st_size) if image else None)
 
 
+_DRAWN = tuple(f.name for f in fields(CardSpec))  # texts only: asdict() would deep-copy them, a card a page
+
+
 @lru_cache(maxsize=100_000)
 def _key(spec: CardSpec, image_stamp: tuple[int, int] | None) -> str:
     """The hash of what a card draws; the image's bytes are read again only when it changed."""
     del image_stamp  # part of the cache key only
     digest = hashlib.sha256()
-    digest.update(json.dumps([TEMPLATE_VERSION, asdict(spec) | {"image": None}], ensure_ascii=False).encode())
+    drawn = {name: getattr(spec, name) for name in _DRAWN} | {"image": None}  # the image by its bytes, below
+    digest.update(json.dumps([TEMPLATE_VERSION, drawn], ensure_ascii=False).encode())
     digest.update(_fonts_digest())
     if spec.image:
         digest.update(Path(spec.image).read_bytes())
