@@ -14,4 +14,4 @@ def test_plugin_and_command_are_registered() -> None:
     plugins = {ep.name: ep.value for ep in entry_points(group="mkdocs.plugins")}
     assert plugins["labsite"] == "labsite.mkdocs_adapter.plugin:LabsitePlugin"
     scripts = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
-    assert scripts["labsite"] == "labsite.commands.cli:main"
+    assert scripts["labsite"] == "labsite.commands.cli:run"

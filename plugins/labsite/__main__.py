@@ -1,7 +1,5 @@
 """``python -m labsite``: the ``labsite`` command."""
 
-import sys
+from labsite.commands.cli import run
 
-from labsite.commands.cli import main
-
-sys.exit(main())
+run()

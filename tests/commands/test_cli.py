@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -228,3 +229,31 @@ def test_a_job_ad_added_with_its_deadline_past_is_warned_about(tmp_path: Path) -
         "news/late-offer/index.yml:4:1: warning: deadline: the deadline 2026-10-15 has already passed" in result.stdout
     )
     assert "old-internship/index.yml" not in result.stdout
+
+
+# A stand-in for the command: an exit function, an object whose teardown says so, a given code.
+_RUN = """
+import atexit, sys, threading
+from labsite.commands import cli
+
+class Held:
+    def __del__(self):
+        print("torn down", flush=True)
+
+held = Held()
+atexit.register(lambda: print("exit functions ran", flush=True))
+if sys.argv[1] == "thread":
+    threading.Thread(target=threading.Event().wait, args=(0.5,)).start()
+cli.main = lambda: 3
+cli.run()
+"""
+
+
+@pytest.mark.parametrize("case", ["alone", "thread"])
+def test_the_command_ends_without_tearing_its_objects_down(case: str) -> None:
+    """The exit functions run and the exit code is kept; the objects are not freed one by one,
+    unless a thread still runs (then the usual exit waits for it)."""
+    result = subprocess.run([sys.executable, "-c", _RUN, case], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert "exit functions ran" in result.stdout
+    assert ("torn down" in result.stdout) == (case == "thread")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import errno
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 
@@ -247,5 +250,23 @@ def _bench(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def run() -> NoReturn:
+    """The ``labsite`` command as the shell runs it. Once it is done, the exit functions run
+    (logs flushed, temporary folders removed) and the process ends there: tearing down a
+    build's millions of objects one by one took 0.8 s of an 8 s rebuild. With a thread still
+    running, or a Python without that hook, the usual exit."""
+    code = main()
+    exit_functions = getattr(atexit, "_run_exitfuncs", None)
+    if threading.active_count() == 1 and callable(exit_functions):
+        exit_functions()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            pass  # a reader gone (a closed pipe): nothing more to tell it
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
