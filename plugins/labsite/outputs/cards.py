@@ -20,6 +20,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from labsite.common import digests
 from labsite.outputs import cache as cache_files
 from labsite.outputs.images import prepared
 from labsite.render.share import CARD_HEIGHT, CARD_WIDTH
@@ -54,14 +55,14 @@ _DRAWN = tuple(f.name for f in fields(CardSpec))  # texts only: asdict() would d
 
 @lru_cache(maxsize=100_000)
 def _key(spec: CardSpec, image_stamp: tuple[int, int] | None) -> str:
-    """The hash of what a card draws; the image's bytes are read again only when it changed."""
+    """The hash of what a card draws; the image is hashed again only when it changed."""
     del image_stamp  # part of the cache key only
     digest = hashlib.sha256()
-    drawn = {name: getattr(spec, name) for name in _DRAWN} | {"image": None}  # the image by its bytes, below
+    drawn = {name: getattr(spec, name) for name in _DRAWN} | {"image": None}  # the image by its digest, below
     digest.update(json.dumps([TEMPLATE_VERSION, drawn], ensure_ascii=False).encode())
     digest.update(_fonts_digest())
     if spec.image:
-        digest.update(Path(spec.image).read_bytes())
+        digest.update(digests.sha256(spec.image).encode())  # hashed once a build, with the image's other uses
     return digest.hexdigest()[:32]
 
 

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image
 
+from labsite.common import digests
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import Message, say
@@ -82,13 +83,13 @@ def check_assets(root: Path, assets: Iterable[Asset]) -> tuple[tuple[Asset, ...]
             path = root / asset.path
             size, digest = image_size(path), None
             if path.suffix.lower() in RASTER_SUFFIXES:
-                data = path.read_bytes()
                 with Image.open(path) as image:
                     # An animation is published as it is (renditions would keep one frame).
                     still, alpha = not animated(image), transparent(image)
-                digest = hashlib.sha256(data).hexdigest() + (":alpha" if alpha else "") if still else None
-                if size and (size[0] > LARGE_IMAGE_SIDE or len(data) > LARGE_IMAGE_BYTES):
-                    megabytes = f"{len(data) / 1_000_000:.1f}"
+                digest = digests.sha256(path) + (":alpha" if alpha else "") if still else None
+                length = path.stat().st_size
+                if size and (size[0] > LARGE_IMAGE_SIDE or length > LARGE_IMAGE_BYTES):
+                    megabytes = f"{length / 1_000_000:.1f}"
                     warning = say("asset.large_image", width=size[0], height=size[1], size=megabytes)
                     problems.append(Diagnostic(asset.path, 1, 1, "warning", "", warning))
             checked.append(dataclasses.replace(asset, size=size, digest=digest))
@@ -176,13 +177,13 @@ def image_problem(path: Path, markers: Path | None = None) -> Message | None:
         stamp = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
         if stamp in _SOUND:
             return None
+        if markers is not None and (markers / digests.sha256(path)).is_file():
+            _SOUND.add(stamp)
+            return None
         data = path.read_bytes()
     except OSError:
         return say("image.unreadable")
-    marker = markers / hashlib.sha256(data).hexdigest() if markers is not None else None
-    if marker is not None and marker.is_file():
-        _SOUND.add(stamp)
-        return None
+    marker = markers / hashlib.sha256(data).hexdigest() if markers is not None else None  # of the bytes decoded
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
