@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,6 +63,19 @@ def _build(config: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> dict[str, tu
     return {lang: (r["pages"] - r["pages_reused"], r["pages_reused"]) for lang, r in found.items()}
 
 
+def _settled(root: Path) -> None:
+    """Wait for the last build's detached process: it keeps the old site's folders, emptied,
+    for the next build to stage in."""
+    deadline = time.monotonic() + 60
+    while any(root.glob(".site.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert (root / ".cache/site-folders").is_dir()
+
+
+def _folders(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir())
+
+
 def _edit(root: Path, path: str, old: str, new: str) -> None:
     text = (root / path).read_text(encoding="utf-8")
     assert old in text, (path, old)
@@ -107,13 +121,19 @@ def test_a_rebuild_after_each_kind_of_change_is_a_clean_build(tmp_path: Path) ->
             epoch = str(int(FIXTURE_EPOCH) + 12 * DAY)  # 2026-12-11: the engineer's ad closed on the 10th
         else:
             change(root)
+        _settled(root)  # built in the last site's folders: those of a page gone must go too
         counts = _build(config, epoch=epoch)
         renders[name] = sum(rendered for rendered, _ in counts.values())
+        _settled(root)
+        os.rename(root / ".cache/site-folders", tmp_path / "held")  # the clean build stages in a new folder
         shutil.rmtree(root / ".cache/pages")
-        _build(config, "--site-dir", str(tmp_path / "clean"), epoch=epoch)
-        cached, clean = tree_digest(root / "site"), tree_digest(tmp_path / "clean")
+        clean_site = tmp_path / f"clean-{len(renders)}"
+        _build(config, "--site-dir", str(clean_site), epoch=epoch)
+        os.rename(tmp_path / "held", root / ".cache/site-folders")
+        cached, clean = tree_digest(root / "site"), tree_digest(clean_site)
         assert cached.keys() == clean.keys(), name
         assert [path for path in cached if cached[path] != clean[path]] == [], name
+        assert _folders(root / "site") == _folders(clean_site), name
     assert renders["an item's text"] == 1  # its own page: no other page shows its text
     for name in ("an item's facts", "a linked page's address", "a linked page's deletion"):
         assert 1 < renders[name] < pages / 2, renders

@@ -103,10 +103,12 @@ def test_a_killed_build_leaves_a_whole_site_and_the_next_clears_up(
     assert _passes_of(tmp_path) == [], "a language pass outlived its build"
 
     assert tree_digest(build(config)) == new
-    deadline = time.monotonic() + 10  # the old site is removed in the background
-    while (left := [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")]) and time.monotonic() < deadline:
+    deadline = time.monotonic() + 10  # the old site's files are removed in the background
+    while (left := [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")]) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert left == []
+    # Its folders are kept for the next build to stage in: not one file among them.
+    assert [p for p in (tmp_path / ".cache/site-folders").rglob("*") if not p.is_dir()] == []
 
 
 def test_a_running_builds_staging_is_left_alone(tmp_path: Path) -> None:

@@ -52,6 +52,7 @@ from labsite.sources.tree import DATA_DIR, ITEM_DIRS, PUBLICATIONS_DIR
 
 CARD_CACHE = ".cache/cards"  # beside mkdocs.yml; kept between builds, ignored by git
 IMAGE_CACHE = ".cache/images"  # the images' renditions, likewise
+SITE_FOLDERS = ".cache/site-folders"  # the last site's folders, without its files (labsite.build.publish)
 PAGE_CACHE = ".cache/pages"  # rendered pages, a folder a language (labsite.build.page_cache)
 NOT_FOUND = "404.html"  # a language's 404 page: a template of the theme's, rendered without a source
 DRAFTS_VARIABLE = "LABSITE_DRAFTS"  # set by `labsite serve --drafts`
@@ -314,6 +315,9 @@ class LanguageBuild:
             (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / name).write_bytes(data)
         self.report.lap("feeds")
+        if self.build.reused_folders:
+            publish.prune_empty(site_dir)  # the earlier site's folders no page of this one uses
+            self.report.lap("empty folders removed")
         if self._warnings.stop() != self._after_pages:  # a warning after the pages (MkDocs' anchor checks)
             self.cache.used -= self._written  # whose page it was, the log says: keep none of this pass's
         self.cache.prune()
@@ -336,6 +340,7 @@ class SiteBuild:
     _passes: list[passes.Pass] = field(default_factory=list, init=False)
     _pass_dirs: dict[str, Path] = field(default_factory=dict, init=False)
     _staging: Path | None = field(default=None, init=False)
+    reused_folders: bool = field(default=False, init=False)  # staging in an earlier site's folders
     _started: float = field(default_factory=time.perf_counter, init=False)
     _warnings: _Counter | None = field(default=None, init=False)
     _parallel: bool | None = field(default=None, init=False)
@@ -410,6 +415,7 @@ class SiteBuild:
         for folder in publish.clear_leftovers(self.options.site_dir):
             self.log.info("Removed %s, left by a build that was stopped", folder.name)
         self._staging = publish.staging_dir(self.options.site_dir)
+        self.reused_folders = publish.reuse_folders(self.options.root / SITE_FOLDERS, self._staging)
         return self._staging
 
     def start(self, render: passes.Render) -> None:
@@ -437,6 +443,9 @@ class SiteBuild:
                 self._pass_dirs[lang] = self.options.site_dir / LANGUAGES[lang].prefix
             else:
                 self._pass_dirs[lang] = publish.staging_dir(self.options.site_dir, lang)
+                earlier = self._staging / LANGUAGES[lang].prefix if self._staging is not None else None
+                if self.reused_folders and earlier is not None and earlier.is_dir():
+                    os.rename(earlier, self._pass_dirs[lang])  # the earlier site's folders of that language
         return self._pass_dirs[lang]
 
     def publish(self) -> None:
@@ -470,7 +479,7 @@ class SiteBuild:
                 raise BuildError(f"labsite: a default-language page uses the URL /{prefix}/, reserved for {other.code}")
             os.rename(self._pass_dir(other.code), staging / prefix)
         self._write_site_files(staging)
-        publish.swap_in(staging, target, background=True)
+        publish.swap_in(staging, target, background=True, folders=self.options.root / SITE_FOLDERS)
         self._staging = None
         report.lap("writing")
         report.save()
