@@ -2,11 +2,12 @@
 or the new complete site, and a killed build's leftovers are cleared by the next one.
 
 The old site's files are deleted after the swap, by a detached process, and its folders kept
-(in ``.cache/``, which CI keeps too) for the next build to stage in: a rebuild that reuses most
-pages then links them into folders that are there already. Making a folder costs a tenth of a
+in ``.cache/site-folders`` for the next build to stage in: a rebuild that reuses most pages
+then links them into folders that are there already. Making a folder costs a tenth of a
 millisecond or more, as much as all the rest of placing a kept page, and a site has a folder a
-page. Folders holding anything but folders are not used; those a build leaves empty (a page
-gone) are removed before the swap.
+page. Folders holding anything but folders are not used (``.cache`` may come from elsewhere: a
+CI cache); those a build leaves empty (a page gone) are removed before the swap. A build with
+no site before it (a CI run's fresh checkout) has no folders to reuse.
 
 On Linux the swap is one system call (``renameat2`` with ``RENAME_EXCHANGE``: the two
 folders trade places atomically), so there is no instant without a ``site/``. Elsewhere it
