@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from labsite.common.languages import LANGUAGES
@@ -49,19 +50,26 @@ def reuse_folders(folders: Path, staging: Path) -> bool:
         os.rename(folders, staging)  # onto an empty folder: replaces it in one step
     except OSError:
         return False
-    todo = [staging]
+    if next(_not_folders(staging), None) is None:
+        return True
+    for inside in staging.iterdir():  # not ours: none of it is used
+        if inside.is_dir() and not inside.is_symlink():
+            shutil.rmtree(inside)
+        else:
+            inside.unlink()
+    return False
+
+
+def _not_folders(folder: Path) -> Iterator[str]:
+    """The paths of everything under ``folder`` that is not a folder (files, links)."""
+    todo = [folder]
     while todo:
         with os.scandir(todo.pop()) as entries:
             for entry in entries:
-                if not entry.is_dir(follow_symlinks=False):  # not ours: none of it is used
-                    for inside in staging.iterdir():
-                        if inside.is_dir() and not inside.is_symlink():
-                            shutil.rmtree(inside)
-                        else:
-                            inside.unlink()
-                    return False
-                todo.append(Path(entry.path))
-    return True
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(Path(entry.path))
+                else:
+                    yield entry.path
 
 
 def prune_empty(folder: Path) -> None:
@@ -76,14 +84,8 @@ def keep_folders(old: Path, folders: Path) -> None:
     """Delete every file of an old site, keep its folders as ``folders``; on any failure (another
     build's folders there already), remove the old site whole."""
     try:
-        todo = [old]
-        while todo:
-            with os.scandir(todo.pop()) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        todo.append(Path(entry.path))
-                    else:
-                        os.unlink(entry.path)  # a file, or a link: nothing of it is kept
+        for path in _not_folders(old):
+            os.unlink(path)  # a file, or a link: nothing of it is kept
         folders.parent.mkdir(parents=True, exist_ok=True)
         os.rename(old, folders)
     except OSError:
