@@ -50,7 +50,7 @@ class PreviewServer:
         self.epoch = 0
         self._changed = threading.Condition()
         self._pending = False
-        self._building = threading.Lock()  # held by a rebuild: the folder is not removed under it
+        self._building = threading.Lock()  # held by a rebuild, and by a request reading the folder
         self._stopped = False
         self._observer = watchdog.observers.Observer()
         self._httpd = _Server((host, port), _handler(self))  # fails now if the port is taken
@@ -117,9 +117,15 @@ class PreviewServer:
             return str(self.epoch).encode()
 
     def page(self, path: str) -> tuple[int, str, bytes]:
-        """(status, content type, body) of a request's path."""
+        """(status, content type, body) of a request's path. A request that comes during a
+        rebuild waits for its end: the rebuild rewrites the folder in place, and a page it
+        renders again is missing for a moment."""
         if not path.startswith(self.mount):
             return 302, self.mount, b""
+        with self._building:
+            return self._file(path)
+
+    def _file(self, path: str) -> tuple[int, str, bytes]:
         relative = posixpath.normpath("/" + unquote(path[len(self.mount) :])).lstrip("/")
         file = self.site_dir / relative
         if file.is_dir():

@@ -1,0 +1,45 @@
+"""The preview's web server: a page asked for during a rebuild is answered once it is done."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import urllib.request
+from pathlib import Path
+
+from labsite.build.preview_server import PreviewServer
+
+
+def test_a_page_asked_for_during_a_rebuild_is_the_rebuilt_one(tmp_path: Path) -> None:
+    site, sources = tmp_path / "site", tmp_path / "sources"
+    (site / "about").mkdir(parents=True)
+    sources.mkdir()
+    page = site / "about/index.html"
+    page.write_text("<body>before</body>", encoding="utf-8")
+    removed, finish = threading.Event(), threading.Event()
+
+    def rebuild() -> None:
+        page.unlink()  # as a rebuild does with a page it renders again
+        removed.set()
+        finish.wait(10)
+        page.write_text("<body>after</body>", encoding="utf-8")
+
+    server = PreviewServer(site, "127.0.0.1", 0)
+    server.watch(str(sources))
+    serving = threading.Thread(target=server.serve, args=(rebuild, logging.getLogger("test")), daemon=True)
+    serving.start()
+    try:
+        (sources / "about.md").write_text("edited", encoding="utf-8")
+        assert removed.wait(10), "the edit started no rebuild"
+        answers: list[bytes] = []
+        asking = threading.Thread(target=lambda: answers.append(urllib.request.urlopen(server.url + "about/").read()))
+        asking.start()
+        asking.join(0.5)
+        assert asking.is_alive() and not answers, "the page was answered while it was missing"
+        finish.set()
+        asking.join(10)
+        assert answers and answers[0].startswith(b"<body>after<script")
+    finally:
+        finish.set()
+        server.stop()
+        serving.join(10)
