@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from labsite.common import digests
 from labsite.common.diagnostics import Diagnostic
 from labsite.common.languages import LANGUAGES
 from labsite.common.messages import say
@@ -50,9 +51,11 @@ def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False,
     started = time.perf_counter()
     body_cache.current = body_cache.Store(root)
     bodies.found_links.clear()  # a preview's last rebuild's
+    digests.recall(root)
     try:
         return _read(root, today, reserved, previews, parallel, started)
     finally:
+        digests.remember(root)
         body_cache.current.save()
         body_cache.current = body_cache.Store(None)
 
