@@ -17,7 +17,8 @@ from tests.conftest import EVENT_FILES, FIXTURE_FILES, PEOPLE_FILES, write_site
 
 def test_two_processes_read_what_one_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = {**FIXTURE_FILES, **PEOPLE_FILES, **EVENT_FILES}
-    # An error in an item of each half (the keys are sorted: news/... then people/... then projects/...).
+    # An error in an item of each half (the keys are sorted: news/... then people/... then projects/...;
+    # the news are done here, and the projects, which weigh twice as much, in the other process).
     files["news/first-news/index.yml"] = str(files["news/first-news/index.yml"]) + "colour: blue\n"
     files["projects/lung-scan/index.yml"] = str(files["projects/lung-scan/index.yml"]).replace(
         "status: completed", "status: finished"
@@ -55,3 +56,13 @@ def test_the_other_half_is_done_here_if_its_process_fails(monkeypatch: pytest.Mo
     assert halves.run(work, keys, problems, parallel=True) == {key: key.upper() for key in keys}
     assert list(halves.run(work, keys, [], parallel=True)) == keys  # in the keys' order
     assert [d.path for d in problems] == ["item-7.yml"]
+
+
+def test_each_process_gets_its_share_of_the_weight() -> None:
+    keys = [f"news/{n:04}" for n in range(2200)] + [f"projects/{n:04}" for n in range(1000)]
+    middle = halves.split(keys, lambda key: 2.0 if key.startswith("projects/") else 1.0)
+    assert middle == 2100  # half of 4,200 here: news items only
+    assert halves.split(keys, lambda key: 1.0) == 1600
+    assert halves.split(["a", "b"], lambda key: 1.0) == 1
+    assert halves.split(["a", "b"], lambda key: 100.0 if key == "a" else 1.0) == 1  # one key each side at least
+    assert halves.split(["a", "b"], lambda key: 100.0 if key == "b" else 1.0) == 1
