@@ -71,6 +71,24 @@ def test_the_old_sites_folders_are_kept_without_its_files(tmp_path: Path) -> Non
     assert not publish.reuse_folders(folders, publish.staging_dir(target))  # taken: a new build makes its own
 
 
+def test_a_site_with_none_before_it_leaves_a_copy_of_its_folders(tmp_path: Path) -> None:
+    """A first build (a CI run's fresh checkout) has no old site whose folders it could keep:
+    its detached process copies the new site's, which the next build (or CI run) stages in."""
+    target, folders = tmp_path / "site", tmp_path / ".cache/site-folders"
+    staging = publish.staging_dir(target)
+    _old_site(staging)
+    publish.swap_in(staging, target, background=True, folders=folders)
+    deadline = time.monotonic() + 30
+    while not folders.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _tree(folders) == ["en/", "en/projects/", "en/projects/a/", "projets/", "projets/a/", "projets/b/"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "site"]
+    assert (target / "projets/b/index.html").read_text() == "projets/b/index.html"  # the site itself untouched
+    assert (target / "projets/link").is_symlink()
+    publish.copy_folders(target, folders)  # folders there already: the copy is not kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "site"]
+
+
 def test_folders_holding_a_file_are_not_used(tmp_path: Path) -> None:
     """The folders are in .cache/, which a CI run restores: a file or a link there (not the
     build's) would be published with the site. Such folders are emptied and not used."""

@@ -7,7 +7,8 @@ then links them into folders that are there already. Making a folder costs a ten
 millisecond or more, as much as all the rest of placing a kept page, and a site has a folder a
 page. Folders holding anything but folders are not used (``.cache`` may come from elsewhere: a
 CI cache); those a build leaves empty (a page gone) are removed before the swap. A build with
-no site before it (a CI run's fresh checkout) has no folders to reuse.
+no site before it (a CI run's fresh checkout) has none to keep: its detached process copies the
+new site's folders instead, so that the next build (or CI run, which restores ``.cache``) has them.
 
 On Linux the swap is one system call (``renameat2`` with ``RENAME_EXCHANGE``: the two
 folders trade places atomically), so there is no instant without a ``site/``. Elsewhere it
@@ -31,7 +32,7 @@ from pathlib import Path
 from labsite.common.languages import LANGUAGES
 
 _OURS = re.compile(r"\.[^.]+\.([a-z]+)-(\d{1,9})-[a-z0-9_]{8}")
-_LABELS = ("staging", "old")
+_LABELS = ("staging", "old", "folders")
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -92,6 +93,26 @@ def keep_folders(old: Path, folders: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def copy_folders(site: Path, folders: Path) -> None:
+    """Make ``folders``: the folders of ``site`` without its files (a site with none before it
+    has no old folders to keep). Made beside ``site``, then renamed into place whole; nothing is
+    kept if ``site`` changes meanwhile or ``folders`` is there already."""
+    copy = staging_dir(site, "folders")
+    try:
+        todo = [""]
+        while todo:
+            relative = todo.pop()
+            with os.scandir(site / relative) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        os.mkdir(copy / relative / entry.name)
+                        todo.append(os.path.join(relative, entry.name))
+        folders.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(copy, folders)
+    except OSError:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
 def clear_leftovers(target: Path) -> list[Path]:
     """Remove the staging and old-site folders of builds that were killed (their process is
     gone); those of running builds are left alone. A site that a killed fallback swap had
@@ -115,7 +136,7 @@ def clear_leftovers(target: Path) -> list[Path]:
 
 def _owner(folder: Path) -> int | None:
     """The process that made a folder of ours (".site.<label>-<pid>-<mkdtemp's 8 characters>",
-    label "staging", "old" or a language), None for any other folder."""
+    label "staging", "old", "folders" or a language), None for any other folder."""
     found = _OURS.fullmatch(folder.name)
     return int(found[2]) if found and found[1] in (*_LABELS, *LANGUAGES) else None
 
@@ -153,12 +174,15 @@ def swap_in(staging: Path, target: Path, background: bool = False, folders: Path
     """Replace ``target`` by ``staging``; on any failure the old ``target`` stays (or is put back).
 
     With ``background``, the old site's files are deleted by a detached process once the new
-    one is in place, and its folders kept as ``folders`` for the next build (``keep_folders``).
+    one is in place, and its folders kept as ``folders`` for the next build (``keep_folders``);
+    with no old site, the process copies the new one's folders (``copy_folders``).
     """
     if not staging.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no staging folder", str(staging))
     if not target.exists():
         os.rename(staging, target)
+        if background and folders is not None:
+            _detach([sys.executable, "-m", "labsite.build.publish", "--copy", str(target), str(folders)])
         return
     if _exchange(staging, target):
         old = staging  # the old site now sits where the staging folder was
@@ -178,6 +202,12 @@ def swap_in(staging: Path, target: Path, background: bool = False, folders: Path
     command = [shutil.which("rm") or "rm", "-rf", str(old)]
     if old == staging and folders is not None:
         command = [sys.executable, "-m", "labsite.build.publish", str(old), str(folders)]
+    if not _detach(command):
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _detach(command: list[str]) -> bool:
+    """Start ``command`` in a session of its own, which outlives this process."""
     try:
         subprocess.Popen(
             command,
@@ -187,12 +217,16 @@ def swap_in(staging: Path, target: Path, background: bool = False, folders: Path
             stderr=subprocess.DEVNULL,
         )
     except OSError:
-        shutil.rmtree(old, ignore_errors=True)
+        return False
+    return True
 
 
 def discard(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-if __name__ == "__main__":  # swap_in's detached process: python -m labsite.build.publish OLD FOLDERS
-    keep_folders(Path(sys.argv[1]), Path(sys.argv[2]))
+if __name__ == "__main__":  # swap_in's detached process: python -m labsite.build.publish [--copy] SITE FOLDERS
+    if sys.argv[1] == "--copy":
+        copy_folders(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        keep_folders(Path(sys.argv[1]), Path(sys.argv[2]))
