@@ -10,14 +10,22 @@ from pathlib import Path
 from labsite import generators
 from labsite.common import heap
 from labsite.model.catalog import Catalog
-from labsite.sources import load, placement
+from labsite.sources import item_memo, load, placement
 
 
-def make_catalog(root: Path, today: dt.date, previews: bool = False, *, parallel: bool = False) -> Catalog:
+def make_catalog(
+    root: Path,
+    today: dt.date,
+    previews: bool = False,
+    *,
+    parallel: bool = False,
+    files: item_memo.Stamps | None = None,
+) -> Catalog:
     """Every problem of the sources is collected, never raised. Listings are made from valid
-    content only (a build with errors stops anyway). ``previews``, ``parallel``: see ``load.read``."""
+    content only (a build with errors stops anyway). ``previews``, ``parallel``, ``files``: see
+    ``load.read``."""
     with heap.lasting():
-        catalog = load.read(root, today, generators.reserved, previews, parallel=parallel)
+        catalog = load.read(root, today, generators.reserved, previews, parallel=parallel, files=files)
         started = time.perf_counter()
         if not catalog.errors:
             catalog = generators.generate(catalog)

@@ -167,12 +167,14 @@ class _Encoder:
 
 
 class PageKeys:
-    """The keys of one language's pages (made once a pass; every digest it makes is kept)."""
+    """The keys of one language's pages (made once a pass; every digest it makes is kept).
+    ``items``: the items' digests, which are the same in every language, shared by the passes
+    of one process (a preview renders both languages in one)."""
 
-    def __init__(self, catalog: Catalog, site: Site, lang: str, code: bytes) -> None:
+    def __init__(self, catalog: Catalog, site: Site, lang: str, code: bytes, items: dict[str, bytes]) -> None:
         self.catalog, self.lang = catalog, lang
         self._encode = _Encoder(catalog)
-        self._items: dict[str, bytes] = {}
+        self._items = items
         self._sets: dict[frozenset[str], bytes] = {}
         owned: dict[str, list[Asset]] = {}
         for asset in catalog.assets:

@@ -119,7 +119,7 @@ class LanguageBuild:
     @functools.cached_property
     def _page_keys(self) -> page_keys.PageKeys:
         code = page_keys.code_digest(self.build.options.root)
-        return page_keys.PageKeys(self.catalog, self.site, self.lang, code)
+        return page_keys.PageKeys(self.catalog, self.site, self.lang, code, self.build.item_digests)
 
     def key(self, page: Page) -> str:
         """The page's key in the page cache: a digest of everything that shapes its HTML."""
@@ -341,6 +341,8 @@ class SiteBuild:
     _pass_dirs: dict[str, Path] = field(default_factory=dict, init=False)
     _staging: Path | None = field(default=None, init=False)
     reused_folders: bool = field(default=False, init=False)  # staging in an earlier site's folders
+    # The items as pages show them, digested once for the languages rendered in this process.
+    item_digests: dict[str, bytes] = field(default_factory=dict, init=False)
     _started: float = field(default_factory=time.perf_counter, init=False)
     _warnings: _Counter | None = field(default=None, init=False)
     _parallel: bool | None = field(default=None, init=False)
@@ -386,7 +388,8 @@ class SiteBuild:
         # nor in a preview, whose rebuilds reuse the files this process parsed.
         one_process = not self.options.parallel or serving or os.environ.get(cpus.JOBS_VARIABLE) == "1"
         parallel = not one_process and cpus.usable() > 1
-        self.catalog = make_catalog(self.options.root, self.today, previews=previews, parallel=parallel)
+        files = self.preview.reading if self.preview is not None else None
+        self.catalog = make_catalog(self.options.root, self.today, previews=previews, parallel=parallel, files=files)
         for warning in self.catalog.warnings:
             self.log.warning(str(warning))
         if self.catalog.errors:

@@ -22,7 +22,7 @@ from labsite.model.fields import INVALID, Checker, as_id, close_match
 from labsite.model.page import Page, SourcePage
 from labsite.model.people import Person
 from labsite.model.schemas import CONTENT_PAGE
-from labsite.sources import bodies, body_cache, frontmatter, halves
+from labsite.sources import bodies, body_cache, frontmatter, halves, item_memo
 from labsite.sources.assets import check_assets
 from labsite.sources.bibtex import read_publications
 from labsite.sources.bodies import MAX_BODY_CHARS, anchors, check_body
@@ -42,25 +42,42 @@ from labsite.sources.tree import (
 Reserved = Callable[[str, str], bool]  # (item kind, slug) -> the slug is a listing's own URL segment
 
 
-def read(root: Path, today: dt.date, reserved: Reserved, previews: bool = False, *, parallel: bool = False) -> Catalog:
+def read(
+    root: Path,
+    today: dt.date,
+    reserved: Reserved,
+    previews: bool = False,
+    *,
+    parallel: bool = False,
+    files: item_memo.Stamps | None = None,
+) -> Catalog:
     """Read and check every source under ``root``; problems are collected, never raised.
     ``previews`` (``labsite serve --drafts`` only) also lays out drafts and items dated later,
     each page marked as such: a build never publishes them. ``reserved`` says which slugs
     the generators' own pages use. ``parallel``: the items read in two processes
-    (labsite.sources.halves)."""
+    (labsite.sources.halves). ``files``: a preview's stamps of the source files, read before
+    this; an item whose files kept theirs is taken as the last rebuild checked it."""
     started = time.perf_counter()
     body_cache.current = body_cache.Store(root)
     bodies.found_links.clear()  # a preview's last rebuild's
     digests.recall(root)
     try:
-        return _read(root, today, reserved, previews, parallel, started)
+        return _read(root, today, reserved, previews, parallel, files, started)
     finally:
         digests.remember(root)
         body_cache.current.save()
         body_cache.current = body_cache.Store(None)
 
 
-def _read(root: Path, today: dt.date, reserved: Reserved, previews: bool, parallel: bool, started: float) -> Catalog:
+def _read(
+    root: Path,
+    today: dt.date,
+    reserved: Reserved,
+    previews: bool,
+    parallel: bool,
+    files: item_memo.Stamps | None,
+    started: float,
+) -> Catalog:
     tree = discover(root)
     problems = tree.problems + committed_caches(root)
     partners = load_partners(root, problems)
@@ -84,6 +101,8 @@ def _read(root: Path, today: dt.date, reserved: Reserved, previews: bool, parall
     for key in tree.item_data:
         kinds.setdefault(key, ITEM_DIRS[key.split("/", 1)[0]])
 
+    folders = item_memo.by_folder(files) if files is not None else None
+
     def load_items(keys: list[str], problems: list[Diagnostic]) -> dict[str, LoadedItem]:
         loaded: dict[str, LoadedItem] = {}
         for key in keys:
@@ -93,10 +112,19 @@ def _read(root: Path, today: dt.date, reserved: Reserved, previews: bool, parall
                 )
                 problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", message))
                 continue
-            if kinds[key] == "person":
-                item = load_person(root, key, tree.item_data.get(key), item_pages[key], problems)
+            data = tree.item_data.get(key)
+            inputs = (kinds[key], data, tuple(item_pages[key]), folders.get(key)) if folders is not None else None
+            if inputs is not None and (known := item_memo.recall(key, inputs)) is not None:
+                item, found = known
+                problems += found
             else:
-                item = load_item(root, key, kinds[key], tree.item_data.get(key), item_pages[key], problems, reserved)
+                before = len(problems)
+                if kinds[key] == "person":
+                    item = load_person(root, key, data, item_pages[key], problems)
+                else:
+                    item = load_item(root, key, kinds[key], data, item_pages[key], problems, reserved)
+                if inputs is not None:
+                    item_memo.keep(key, inputs, item, problems[before:])
             if item is not None:
                 loaded[key] = item
         return loaded
@@ -104,6 +132,8 @@ def _read(root: Path, today: dt.date, reserved: Reserved, previews: bool, parall
     # Measured: reading and checking a project costs about twice an announcement.
     weight = {kind: 2.0 if kind == "project" else 1.0 for kind in set(kinds.values())}
     loaded = halves.run(load_items, sorted(kinds), problems, parallel=parallel, weight=lambda key: weight[kinds[key]])
+    if folders is not None:
+        item_memo.forget_others(set(kinds))
 
     project_slugs = {key.split("/", 1)[1] for key, kind in kinds.items() if kind == "project"}
     known = {
