@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -329,7 +330,16 @@ def run_labsite(config: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> subproc
 def build(config: Path, *args: str, epoch: str = FIXTURE_EPOCH) -> Path:
     result = run_labsite(config, "build", *args, epoch=epoch)
     assert result.returncode == 0, result.stderr
+    folders_copied(config.parent)
     return config.parent / "site"
+
+
+def folders_copied(folder: Path) -> None:
+    """Wait for a first build's detached process, which copies the site's folders into .cache
+    from a folder beside the site (publish.copy_folders): tests look at what a build left."""
+    deadline = time.monotonic() + 60
+    while any(folder.glob(".*.folders-*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

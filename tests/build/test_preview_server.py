@@ -29,8 +29,11 @@ def test_a_page_asked_for_during_a_rebuild_is_the_rebuilt_one(tmp_path: Path) ->
     serving = threading.Thread(target=server.serve, args=(rebuild, logging.getLogger("test")), daemon=True)
     serving.start()
     try:
-        (sources / "about.md").write_text("edited", encoding="utf-8")
-        assert removed.wait(10), "the edit started no rebuild"
+        for attempt in range(50):  # the watch starts with the server's thread: edit until it sees one
+            (sources / "about.md").write_text(f"edit {attempt}", encoding="utf-8")
+            if removed.wait(0.2):
+                break
+        assert removed.is_set(), "the edit started no rebuild"
         answers: list[bytes] = []
         asking = threading.Thread(target=lambda: answers.append(urllib.request.urlopen(server.url + "about/").read()))
         asking.start()

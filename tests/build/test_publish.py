@@ -85,7 +85,7 @@ def test_a_site_with_none_before_it_leaves_a_copy_of_its_folders(tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "site"]
     assert (target / "projets/b/index.html").read_text() == "projets/b/index.html"  # the site itself untouched
     assert (target / "projets/link").is_symlink()
-    publish.copy_folders(target, folders)  # folders there already: the copy is not kept
+    publish.copy_folders(target, publish.staging_dir(target, "folders"), folders)  # folders there: not kept
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "site"]
 
 

@@ -61,16 +61,20 @@ def reuse_folders(folders: Path, staging: Path) -> bool:
     return False
 
 
-def _not_folders(folder: Path) -> Iterator[str]:
-    """The paths of everything under ``folder`` that is not a folder (files, links)."""
+def _entries(folder: Path) -> Iterator[os.DirEntry[str]]:
+    """Everything under ``folder``, each folder before what it holds; links are not followed."""
     todo = [folder]
     while todo:
         with os.scandir(todo.pop()) as entries:
             for entry in entries:
+                yield entry
                 if entry.is_dir(follow_symlinks=False):
                     todo.append(Path(entry.path))
-                else:
-                    yield entry.path
+
+
+def _not_folders(folder: Path) -> Iterator[str]:
+    """The paths of everything under ``folder`` that is not a folder (files, links)."""
+    return (entry.path for entry in _entries(folder) if not entry.is_dir(follow_symlinks=False))
 
 
 def prune_empty(folder: Path) -> None:
@@ -93,20 +97,17 @@ def keep_folders(old: Path, folders: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def copy_folders(site: Path, folders: Path) -> None:
-    """Make ``folders``: the folders of ``site`` without its files (a site with none before it
-    has no old folders to keep). Made beside ``site``, then renamed into place whole; nothing is
-    kept if ``site`` changes meanwhile or ``folders`` is there already."""
-    copy = staging_dir(site, "folders")
+def copy_folders(site: Path, copy: Path, folders: Path) -> None:
+    """Make ``folders`` a copy of the folders of ``site``, without its files (a site with none
+    before it has no old folders to keep): made in ``copy`` (an empty folder beside ``site``),
+    then renamed into place whole; not kept if ``folders`` is there already. A site swapped
+    meanwhile may give another site's folders too: only folders, which the next build prunes
+    if it leaves them empty."""
     try:
-        todo = [""]
-        while todo:
-            relative = todo.pop()
-            with os.scandir(site / relative) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        os.mkdir(copy / relative / entry.name)
-                        todo.append(os.path.join(relative, entry.name))
+        start = len(str(site)) + 1
+        for entry in _entries(site):
+            if entry.is_dir(follow_symlinks=False):
+                os.mkdir(copy / entry.path[start:])
         folders.parent.mkdir(parents=True, exist_ok=True)
         os.rename(copy, folders)
     except OSError:
@@ -182,7 +183,11 @@ def swap_in(staging: Path, target: Path, background: bool = False, folders: Path
     if not target.exists():
         os.rename(staging, target)
         if background and folders is not None:
-            _detach([sys.executable, "-m", "labsite.build.publish", "--copy", str(target), str(folders)])
+            copy = staging_dir(target, "folders")  # made now: whoever waits for this build sees it
+            if not _detach(
+                [sys.executable, "-m", "labsite.build.publish", "--copy", str(target), str(copy), str(folders)]
+            ):
+                discard(copy)
         return
     if _exchange(staging, target):
         old = staging  # the old site now sits where the staging folder was
@@ -225,8 +230,8 @@ def discard(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-if __name__ == "__main__":  # swap_in's detached process: python -m labsite.build.publish [--copy] SITE FOLDERS
+if __name__ == "__main__":  # swap_in's detached process: OLD FOLDERS, or --copy SITE COPY FOLDERS
     if sys.argv[1] == "--copy":
-        copy_folders(Path(sys.argv[2]), Path(sys.argv[3]))
+        copy_folders(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
     else:
         keep_folders(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -6,7 +6,9 @@ times a build (0.7 GB), then once a build (0.14 GB, a tenth of a second), now wh
 
 The change time (ctime) is set by the kernel on every write and can't be set back, and a
 checkout elsewhere (a CI cache restored) has other inodes: a recorded digest is only trusted
-for the very file it was made of, unchanged.
+for the very file it was made of, unchanged. A file changed less than ``RACY_NS`` before it was
+read is hashed again next time: a second write within the time stamps' resolution (a few
+milliseconds on some kernels) would leave its stamp as it was.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ import hashlib
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 RECORD = ".cache/digests.json"
+RACY_NS = 2_000_000_000
 _HEX = re.compile(r"[0-9a-f]{64}")
 _KNOWN: dict[str, tuple[tuple[int, ...], str]] = {}
 _USED: set[str] = set()  # the files asked for since the last recall: those recorded next
+_RECORDED: dict[str, dict[str, list[object]]] = {}  # each record as last read or written
 
 
 def sha256(path: str | os.PathLike[str]) -> str:
@@ -34,7 +39,8 @@ def sha256(path: str | os.PathLike[str]) -> str:
         return known[1]
     with open(name, "rb") as file:
         digest = hashlib.file_digest(file, "sha256").hexdigest()
-    _KNOWN[name] = (stamp, digest)
+    if time.time_ns() - found.st_ctime_ns >= RACY_NS:
+        _KNOWN[name] = (stamp, digest)
     return digest
 
 
@@ -42,6 +48,7 @@ def recall(root: Path) -> None:
     """Know the digests the last build under ``root`` recorded (each trusted while its file's
     stamp is the one recorded)."""
     _USED.clear()
+    recorded: dict[str, list[object]] = {}
     try:
         found = json.loads((root / RECORD).read_bytes())
         for relative, entry in found.items():
@@ -55,9 +62,11 @@ def recall(root: Path) -> None:
                 or not _HEX.fullmatch(digest)
             ):
                 continue
+            recorded[relative] = entry
             _KNOWN.setdefault(os.path.join(root, relative), (tuple(stamp), digest))
     except (OSError, ValueError, AttributeError, TypeError):
         pass  # no record, or a damaged one: every file is hashed
+    _RECORDED[str(root)] = recorded
 
 
 def remember(root: Path) -> None:
@@ -69,10 +78,13 @@ def remember(root: Path) -> None:
         if name.startswith(prefix) and name in _KNOWN
     }
     record = root / RECORD
+    if _RECORDED.get(str(root)) == found and record.is_file():
+        return  # as it is already
     temporary = record.with_name(f"{record.name}.{os.getpid()}.tmp")
     try:
         record.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(json.dumps(found), encoding="utf-8")
         os.replace(temporary, record)
+        _RECORDED[str(root)] = found
     except OSError:
         temporary.unlink(missing_ok=True)

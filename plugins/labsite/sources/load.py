@@ -113,7 +113,7 @@ def _read(
                 problems.append(Diagnostic(f"{key}/{ITEM_DATA}", 1, 1, "error", "", message))
                 continue
             data = tree.item_data.get(key)
-            inputs = (kinds[key], data, tuple(item_pages[key]), folders.get(key)) if folders is not None else None
+            inputs = (root, kinds[key], data, tuple(item_pages[key]), folders.get(key)) if folders is not None else None
             if inputs is not None and (known := item_memo.recall(key, inputs)) is not None:
                 item, found = known
                 problems += found
