@@ -47,6 +47,13 @@ def _old_site(target: Path) -> None:
     (target / "projets/link").symlink_to(target / "projets/a")  # a link to a folder is not a folder kept
 
 
+def _wait_for(folders: Path) -> None:
+    """The detached process's work: done once the folders are in place."""
+    deadline = time.monotonic() + 30
+    while not folders.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def test_the_old_sites_folders_are_kept_without_its_files(tmp_path: Path) -> None:
     """After the swap, a detached process deletes the old site's files and keeps its folders for
     the next build, which stages in them; a second set of folders is not kept."""
@@ -55,9 +62,7 @@ def test_the_old_sites_folders_are_kept_without_its_files(tmp_path: Path) -> Non
     staging = publish.staging_dir(target)
     (staging / "new.html").write_text("new")
     publish.swap_in(staging, target, background=True, folders=folders)
-    deadline = time.monotonic() + 30
-    while not folders.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_for(folders)
     assert _tree(folders) == ["en/", "en/projects/", "en/projects/a/", "projets/", "projets/a/", "projets/b/"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "site"]
     assert _tree(target) == ["new.html"]
@@ -78,9 +83,7 @@ def test_a_site_with_none_before_it_leaves_a_copy_of_its_folders(tmp_path: Path)
     staging = publish.staging_dir(target)
     _old_site(staging)
     publish.swap_in(staging, target, background=True, folders=folders)
-    deadline = time.monotonic() + 30
-    while not folders.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_for(folders)
     assert _tree(folders) == ["en/", "en/projects/", "en/projects/a/", "projets/", "projets/a/", "projets/b/"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "site"]
     assert (target / "projets/b/index.html").read_text() == "projets/b/index.html"  # the site itself untouched

@@ -7,6 +7,8 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
 
@@ -34,17 +36,24 @@ def _rewrite(path: Path, data: bytes) -> None:
     raise AssertionError("the change time never moved")
 
 
-def test_a_file_is_hashed_once_until_it_changes(tmp_path: Path) -> None:
-    image = tmp_path / "cover.jpg"
-    image.write_bytes(b"\xff\xd8first")
+@contextmanager
+def _counting_opens(opened: list[str]) -> Iterator[None]:
+    """Every file opened meanwhile, in ``opened``."""
     real_open = open
-    opened: list[str] = []
 
     def counting_open(name, *args, **kwargs):  # type: ignore[no-untyped-def]
         opened.append(os.fspath(name))
         return real_open(name, *args, **kwargs)
 
     with mock.patch("builtins.open", counting_open):
+        yield
+
+
+def test_a_file_is_hashed_once_until_it_changes(tmp_path: Path) -> None:
+    image = tmp_path / "cover.jpg"
+    image.write_bytes(b"\xff\xd8first")
+    opened: list[str] = []
+    with _counting_opens(opened):
         first = digests.sha256(image)
         assert digests.sha256(str(image)) == first == hashlib.sha256(b"\xff\xd8first").hexdigest()
         assert opened == [str(image)]
@@ -71,14 +80,8 @@ def test_a_build_trusts_the_digests_recorded_by_the_last_one_only_for_the_same_f
     digests._KNOWN.clear()  # a new process
 
     digests.recall(tmp_path)
-    real_open = open
     opened: list[str] = []
-
-    def counting_open(name, *args, **kwargs):  # type: ignore[no-untyped-def]
-        opened.append(os.fspath(name))
-        return real_open(name, *args, **kwargs)
-
-    with mock.patch("builtins.open", counting_open):
+    with _counting_opens(opened):
         assert digests.sha256(cover) == hashlib.sha256(b"\xff\xd8cover").hexdigest()
         assert opened == []
     digests.remember(tmp_path)  # the file not asked for this time is not recorded again
