@@ -135,7 +135,7 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
         for m in (
             re.match(
                 r"(?P<name>.{34}) +(?P<wall>\d+\.\d\d)s +(?P<pages>\d+) +(?P<reused>\d+|-) +(?P<rate>\d+\.\d)"
-                r" +(?P<rss>[\d,]+) MiB +(?P<pss>[\d,]+) MiB"
+                r" +(?P<rss>[\d,]+) MiB +(?:(?P<pss>[\d,]+) MiB|-)"
                 r" +(?P<cards>\d+/\d+|-) +(?P<images>\d+/\d+|-)$",
                 line,
             )
@@ -172,7 +172,11 @@ def test_bench_prints_well_formed_figures(tmp_path: Path) -> None:
     assert re.search(r"at 390 px: filters respond after \d+\.\d\d s; 1 of 1 card images fetched", result.stdout)
     assert all(float(row["wall"]) > 0 and int(row["rss"].replace(",", "")) > 0 for row in rows.values())
     # Memory shared between processes counted once: never more than each process's resident set added up.
-    assert all(0 < int(row["pss"].replace(",", "")) <= int(row["rss"].replace(",", "")) for row in rows.values())
+    # A build of a few hundredths of a second (Hugo's here) may end before it can be read: "-".
+    assert all(rows[name]["pss"] for name in rows if name.startswith("labsite"))
+    assert all(
+        0 < int(row["pss"].replace(",", "")) <= int(row["rss"].replace(",", "")) for row in rows.values() if row["pss"]
+    )
     assert re.search(
         r"^speed-up of the language passes \((in parallel|one process: processors busy or too few)\): \d+\.\d\d "
         r"\(one process / full\)$",

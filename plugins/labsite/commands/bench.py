@@ -908,14 +908,16 @@ def measure(name: str, command: list[str], cwd: Path, env: dict[str, str], pages
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = peak_shared = 0
-    shared_read = 0.0
+    shared_read, pause = 0.0, 0.01
     while process.poll() is None:
         pids = _tree(process.pid)
         rss = _rss(pids)
-        if rss > peak and time.monotonic() - shared_read >= 1.0:
+        # Until a first reading succeeds (a process that is starting has none), at each sample.
+        if rss > peak and (not peak_shared or time.monotonic() - shared_read >= 1.0):
             peak_shared, shared_read = max(peak_shared, _pss(pids)), time.monotonic()
         peak = max(peak, rss)
-        time.sleep(0.2)  # reading /proc costs a core's tenth at this pace, and builds last seconds
+        time.sleep(pause)  # reading /proc costs a core's tenth at 0.2 s, and builds last seconds:
+        pause = min(0.2, pause * 2)  # quicker at first, for a build of a few pages
     wall = time.perf_counter() - started
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
     if process.returncode:
@@ -959,7 +961,7 @@ def report(runs: list[Run], corpus: str, out=sys.stdout) -> None:
         pages_kept = str(sum(r.get("pages_reused", 0) for r in run.reports.values())) if run.reports else "-"
         print(
             f"{run.name:34} {run.wall:8.2f}s {run.pages:7d} {pages_kept:>7} {run.pages_per_second:8.1f}"
-            f" {_mib(run.peak_rss):>10} {_mib(run.peak_pss):>10}"
+            f" {_mib(run.peak_rss):>10} {_mib(run.peak_pss) if run.peak_pss else '-':>10}"
             f" {cards:>22} {pictures:>19}",
             file=out,
         )
