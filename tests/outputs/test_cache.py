@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from labsite.common import records
 from labsite.outputs import cache
 
 
@@ -19,7 +20,7 @@ def test_a_record_is_written_only_when_it_changes(tmp_path: Path) -> None:
     written = record.stat().st_mtime_ns, record.stat().st_ino
 
     cache._VERIFIED.clear()  # the next build
-    cache._RECORDED.clear()
+    records._LAST.clear()
     cache.recall(tmp_path, "verified.json")
     assert all(cache.trusted(entry, digest="not read: trusted by its stamp") for entry in entries)
     cache.remember(tmp_path, "verified.json", entries)

@@ -14,18 +14,18 @@ milliseconds on some kernels) would leave its stamp as it was.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import time
 from pathlib import Path
+
+from labsite.common import records
 
 RECORD = ".cache/digests.json"
 RACY_NS = 2_000_000_000
 _HEX = re.compile(r"[0-9a-f]{64}")
 _KNOWN: dict[str, tuple[tuple[int, ...], str]] = {}
 _USED: set[str] = set()  # the files asked for since the last recall: those recorded next
-_RECORDED: dict[str, dict[str, list[object]]] = {}  # each record as last read or written
 
 
 def sha256(path: str | os.PathLike[str]) -> str:
@@ -48,25 +48,16 @@ def recall(root: Path) -> None:
     """Know the digests the last build under ``root`` recorded (each trusted while its file's
     stamp is the one recorded)."""
     _USED.clear()
-    recorded: dict[str, list[object]] = {}
-    try:
-        found = json.loads((root / RECORD).read_bytes())
-        for relative, entry in found.items():
-            *stamp, digest = entry
-            if (
-                ".." in relative.split("/")
-                or relative.startswith("/")
-                or len(stamp) != 4
-                or not all(type(part) is int for part in stamp)
-                or not isinstance(digest, str)
-                or not _HEX.fullmatch(digest)
-            ):
-                continue
-            recorded[relative] = entry
-            _KNOWN.setdefault(os.path.join(root, relative), (tuple(stamp), digest))
-    except (OSError, ValueError, AttributeError, TypeError):
-        pass  # no record, or a damaged one: every file is hashed
-    _RECORDED[str(root)] = recorded
+    for relative, (*stamp, digest) in records.read(root / RECORD, _sound).items():
+        _KNOWN.setdefault(os.path.join(root, relative), (tuple(stamp), digest))
+
+
+def _sound(entry: object) -> bool:
+    """An entry of the record: inode, size, modification and change times, sha256."""
+    if not isinstance(entry, list) or len(entry) != 5:
+        return False
+    *stamp, digest = entry
+    return all(type(part) is int for part in stamp) and isinstance(digest, str) and bool(_HEX.fullmatch(digest))
 
 
 def remember(root: Path) -> None:
@@ -74,17 +65,7 @@ def remember(root: Path) -> None:
     prefix = os.path.join(root, "")
     found = {
         name[len(prefix) :]: [*_KNOWN[name][0], _KNOWN[name][1]]
-        for name in sorted(_USED)
+        for name in _USED
         if name.startswith(prefix) and name in _KNOWN
     }
-    record = root / RECORD
-    if _RECORDED.get(str(root)) == found and record.is_file():
-        return  # as it is already
-    temporary = record.with_name(f"{record.name}.{os.getpid()}.tmp")
-    try:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(found), encoding="utf-8")
-        os.replace(temporary, record)
-        _RECORDED[str(root)] = found
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    records.write(root / RECORD, found)

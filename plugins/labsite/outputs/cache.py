@@ -11,21 +11,19 @@ Published files are hard links to the entries where the file system allows it.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from labsite.common import records
+
 DIGEST_SUFFIX = ".sha256"
 
 # Entries verified by this process, with the (inode, size, mtime) they had: a preview's
 # rebuilds verify each file once, not once a rebuild.
 _VERIFIED: dict[str, tuple[int, int, int]] = {}
-# What each record held when this process read or wrote it: one that would not change is not
-# written again (a no-change rebuild's 14,000 cards and pages).
-_RECORDED: dict[str, dict[str, tuple[int, ...]]] = {}
 
 
 def write(path: Path, data: bytes) -> None:
@@ -68,37 +66,15 @@ def noted(path: Path) -> None:
 
 def recall(folder: Path, name: str) -> None:
     """Trust the entries of ``folder`` a build recorded in ``name`` while they are unchanged."""
-    recorded: dict[str, tuple[int, ...]] = {}
-    try:
-        found = json.loads((folder / name).read_bytes())
-        for entry, stamp in found.items():
-            if (
-                ".." not in entry.split("/")
-                and not entry.startswith("/")
-                and isinstance(stamp, list)
-                and len(stamp) == 3
-            ):
-                recorded[entry] = tuple(stamp)
-                _VERIFIED.setdefault(str(folder / entry), recorded[entry])  # type: ignore[arg-type]
-    except (OSError, ValueError, AttributeError, TypeError):
-        pass  # no record, or a damaged one: every entry is verified
-    _RECORDED[str(folder / name)] = recorded
+    stamps = records.read(folder / name, lambda stamp: isinstance(stamp, list) and len(stamp) == 3)
+    for entry, stamp in stamps.items():
+        _VERIFIED.setdefault(str(folder / entry), stamp)
 
 
 def remember(folder: Path, name: str, paths: Iterable[Path]) -> None:
     """Record in ``name`` the stamps of those of ``paths`` (entries of ``folder``) verified."""
     start = len(str(folder)) + 1  # the paths are folder's: their names inside it, without pathlib's cost
-    found: dict[str, tuple[int, ...]] = {name[start:]: _VERIFIED[name] for name in map(str, paths) if name in _VERIFIED}
-    record = folder / name
-    if _RECORDED.get(str(record)) == found and record.is_file():
-        return
-    temporary = folder / f"{name}.{os.getpid()}.tmp"
-    try:
-        temporary.write_text(json.dumps(found, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, record)
-        _RECORDED[str(record)] = found
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    records.write(folder / name, {name[start:]: _VERIFIED[name] for name in map(str, paths) if name in _VERIFIED})
 
 
 def place(source: Path, target: Path) -> None:
