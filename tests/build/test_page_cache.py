@@ -29,6 +29,7 @@ from tests.conftest import (
     PEOPLE_FILES,
     REPO,
     folders_copied,
+    item_page,
     tree_digest,
     write_site,
 )
@@ -144,6 +145,44 @@ def test_a_rebuild_after_each_kind_of_change_is_a_clean_build(tmp_path: Path) ->
     assert 1 < renders["a partner's name"] < pages - 2, renders
     assert renders["a template"] == renders["mkdocs.yml"] == pages - 2, renders  # every page but the two removed
     assert 1 < renders["'today' past a deadline"] < pages / 2
+
+
+def test_an_edited_news_item_renders_again_only_the_pages_listing_it(tmp_path: Path) -> None:
+    """The news archive's pages each show their own rows (their links to the others are in
+    their views): an edit to one item leaves the other pages of the listing as they were."""
+    files = dict(FIXTURE_FILES)
+    for i in range(28):
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=15 * i)
+        files[f"news/n{i:02d}/index.yml"] = f"type: news\ndate: {day}\ntags: [event]\ndraft: false\n"
+        files[f"news/n{i:02d}/index.fr.md"] = item_page(f"Nouvelle {i}", f"Résumé {i}.")
+        files[f"news/n{i:02d}/index.en.md"] = item_page(f"News {i}", f"Summary {i}.")
+    config = write_site(tmp_path / "site", files)
+    root, site = config.parent, config.parent / "site"
+    _build(config)
+    _settled(root)
+    _build(config)  # every page now published as a link to its cache entry
+    before = {path: path.stat().st_ino for path in site.rglob("*.html")}
+    _settled(root)
+    _edit(root, "news/n10/index.fr.md", "Résumé 10.", "Résumé changé.")
+    counts = _build(config)
+    again = sorted(
+        path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.stat().st_ino != before[path]
+    )
+    showing = sorted(
+        path.relative_to(site).as_posix() for path in site.rglob("*.html") if "Résumé changé" in path.read_text()
+    )
+    # 30 items, newest first: the 19th is on page 2, with the other items of 2025 and of its tag.
+    listing = ["actualites/2025/", "actualites/etiquettes/event/", "actualites/n10/", "actualites/page/2/"]
+    assert showing == [f"{url}index.html" for url in listing]
+    # And those of the English pages (an item's digest covers both its languages: the passes
+    # share it), and the home pages, which may show any item; not the listing's other pages.
+    english = ["en/news/2025/", "en/news/n10/", "en/news/page/2/", "en/news/tags/event/"]
+    assert again == sorted(f"{url}index.html" for url in [*listing, *english, "", "en/"])
+    assert sum(rendered for rendered, _ in counts.values()) == len(again)
+    _settled(root)
+    shutil.rmtree(root / ".cache")
+    _build(config, "--site-dir", str(tmp_path / "clean"))
+    assert tree_digest(site) == tree_digest(tmp_path / "clean")  # and nothing stale
 
 
 def _put(cache: PageCache, key: str, n: int) -> None:

@@ -132,28 +132,32 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
             made.append(dress(page, "news.html", row, shows, ITEM, card))
         if listing is None:
             continue
-        # Every listing page links to every page, year and tag with its count: it shows them all.
-        every = frozenset(f"news/{r.slug}" for r in rows)
+        # The links to every page, year and tag, with their counts, are in each page's view (so in
+        # its key); of the items, a page shows only its rows. An edit to one item renders again
+        # the pages listing it, not the whole archive.
         numbers, years, tags = _navigation(rows, base, lang)
         for number, url in numbers:
             heading = listing.title if number == 1 else translate(lang, "news.page_title", n=number)
             chunk = rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
             view = NewsListing(heading, chunk, number, numbers, years, tags)
             if number == 1:
-                made.append(dress(listing, "news-list.html", view, every))
+                made.append(dress(listing, "news-list.html", view, _shows(view)))
             else:
-                made.append(_page(f"news-page/{number}", lang, url, heading, view, listing, every))
+                made.append(_page(f"news-page/{number}", lang, url, view, listing))
         for year, url, _ in years:
             title = translate(lang, "news.year_title", year=year)
             view = NewsListing(title, tuple(r for r in rows if r.date.year == year), 0, numbers, years, tags)
-            made.append(_page(f"news-year/{year}", lang, url, title, view, listing, every))
+            made.append(_page(f"news-year/{year}", lang, url, view, listing))
         for label, url, _ in tags:
             title = translate(lang, "news.tag_title", tag=label)
-            shown = tuple(r for r in rows if url in (u for _, u in r.tags))
-            view = NewsListing(title, shown, 0, numbers, years, tags)
-            made.append(_page(f"news-tag/{url.rstrip('/').rsplit('/', 1)[1]}", lang, url, title, view, listing, every))
+            view = NewsListing(title, tuple(r for r in rows if url in (u for _, u in r.tags)), 0, numbers, years, tags)
+            made.append(_page(f"news-tag/{url.rstrip('/').rsplit('/', 1)[1]}", lang, url, view, listing))
     return made
 
 
-def _page(key: str, lang: str, url: str, title: str, view: NewsListing, listing: Page, shows: frozenset[str]) -> Page:
-    return generated(key, lang, url, title, view, template="news-list.html", parent=listing, shows=shows)
+def _shows(view: NewsListing) -> frozenset[str]:
+    return frozenset(f"news/{r.slug}" for r in view.rows)
+
+
+def _page(key: str, lang: str, url: str, view: NewsListing, listing: Page) -> Page:
+    return generated(key, lang, url, view.heading, view, template="news-list.html", parent=listing, shows=_shows(view))
