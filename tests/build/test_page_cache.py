@@ -5,6 +5,7 @@ costs renders, never a stale page."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -19,8 +20,9 @@ import pytest
 
 from labsite.build.page_cache import PageCache
 from labsite.build.report import REPORT_DIR
-from labsite.build.site import PAGE_CACHE, Options, SiteBuild
+from labsite.build.site import PAGE_CACHE, LanguageBuild, Options, SiteBuild
 from labsite.mkdocs_adapter import commands
+from labsite.model.page import Page
 from labsite.model.site import Site
 from tests.conftest import (
     EVENT_FILES,
@@ -294,19 +296,52 @@ def test_a_page_whose_render_warned_is_not_kept(tmp_path: Path) -> None:
     log = logging.getLogger("mkdocs.plugins.labsite")
     build = SiteBuild(Options(tmp_path, site, tmp_path / "site"), log, today=dt.date(2026, 11, 29))
     build.load()
-    french = build.language("fr")
-    pages = [page for page in french.pages if page.item is not None][:3]
-    for n, page in enumerate(pages):
-        french.markdown(page, page.body)
-        if n == 0:
+    french, english = build.language("fr"), build.language("en")
+
+    def render(language: LanguageBuild, page: Page, warning: str = "") -> Path:
+        """As the renderer does: each step, a warning where asked, then the file written."""
+        language.markdown(page, page.body)
+        if warning == "markdown":
             logging.getLogger("mkdocs.structure.pages").warning("Doc file contains an unrecognized link")
-        french.content(page, "<p>Texte</p>")
-        french.view(page)
-        if n == 1:
+        language.content(page, "<p>Texte</p>")
+        language.view(page)
+        if warning == "template":
             logging.getLogger("mkdocs.plugins.material").warning("a template's warning")
-        french.rendered_page(page, b"<html></html>", [])
-    assert [french.cache.get(french.key(page)) is not None for page in pages] == [False, False, True]
+        written = tmp_path / "site" / language.lang / page.dest_uri
+        language.rendered_page(page, b"<html></html>", [], written)
+        written.parent.mkdir(parents=True, exist_ok=True)
+        written.write_bytes(b"<html></html>")
+        return written
+
+    pages = [page for page in french.pages if page.item is not None][:3]
+    written = [render(french, page, warning) for page, warning in zip(pages, ("markdown", "template", ""), strict=True)]
+    french.finish(tmp_path / "site" / "fr")
+    entries = [PageCache(tmp_path / PAGE_CACHE / "fr").get(french.key(page)) for page in pages]
+    assert [entry is not None for entry in entries] == [False, False, True]
+    assert entries[2] is not None and entries[2].html.samefile(written[2])  # the file written, not a copy
+    page = next(page for page in english.pages if page.item is not None)
+    render(english, page)
     logging.getLogger("mkdocs.structure.pages").warning("Doc file contains a link to a missing anchor")
-    (tmp_path / "site").mkdir()
-    french.finish(tmp_path / "site")
-    assert PageCache(tmp_path / PAGE_CACHE / "fr").get(french.key(pages[2])) is None
+    english.finish(tmp_path / "site" / "en")
+    assert PageCache(tmp_path / PAGE_CACHE / "en").get(english.key(page)) is None
+
+
+def test_a_page_kept_as_the_renderer_wrote_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's entry is a hard link to the file written, a copy where links fail, and none
+    when the file is not the page rendered."""
+    html = b"<html>page</html>"
+    digest = hashlib.sha256(html).hexdigest()
+    written = tmp_path / "site" / "page.html"
+    written.parent.mkdir()
+    written.write_bytes(html)
+    cache = PageCache(tmp_path / "cache")
+    cache.adopt("ab" * 32, written, digest, "<p>content</p>", "[]")
+    entry = PageCache(tmp_path / "cache").get("ab" * 32)
+    assert entry is not None and entry.html.samefile(written) and entry.content == "<p>content</p>"
+    monkeypatch.setattr(os, "link", lambda source, target: (_ for _ in ()).throw(OSError(18, "cross-device")))
+    cache.adopt("cd" * 32, written, digest, "", "[]")
+    entry = PageCache(tmp_path / "cache").get("cd" * 32)
+    assert entry is not None and not entry.html.samefile(written) and entry.html.read_bytes() == html
+    written.write_bytes(b"<html>PAGE</html>")  # the renderer wrote something else (of the same size)
+    cache.adopt("ef" * 32, written, digest, "", "[]")
+    assert PageCache(tmp_path / "cache").get("ef" * 32) is None

@@ -3,13 +3,13 @@ take from it) under the digest of everything that shapes it (labsite.build.page_
 ``.cache/pages/<lang>/``.
 
 An entry is two files, each written whole and renamed into place, so two builds sharing the
-folder never see half an entry: ``<key>.html``, the page as published (the site gets a hard
-link to it), and ``<key>``, a header line (its key, the sha256 of the HTML and of the rest)
-then what the feeds and the search index take. One that is missing, truncated, altered or
-filed under another key's name is ignored and the page rendered again. The HTML is hashed
-once: later builds trust it while its (inode, size, modification time) are those recorded
-(labsite.outputs.cache). Each build removes the entries it did not use: the folder holds
-about one site's pages a language.
+folder never see half an entry: ``<key>.html``, the page as published (a hard link to the file
+the renderer wrote; a later build's site gets one to it), and ``<key>``, a header line (its
+key, the sha256 of the HTML and of the rest) then what the feeds and the search index take.
+One that is missing, truncated, altered or filed under another key's name is ignored and the
+page rendered again. The HTML is hashed once: later builds trust it while its (inode, size,
+modification time) are those recorded (labsite.outputs.cache). Each build removes the entries
+it did not use: the folder holds about one site's pages a language.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,31 +79,47 @@ class PageCache:
     def put(self, key: str, html: bytes, content: str, search: str) -> None:
         """Keep a page (``search``: its entries, as ``search_index.entries`` writes them); a
         failure to write (a full disk, a folder removed meanwhile) only costs a render next time."""
+        self._keep(key, hashlib.sha256(html).hexdigest(), content, search, lambda target: target.write_bytes(html))
+
+    def adopt(self, key: str, written: Path, digest: str, content: str, search: str) -> None:
+        """Keep a page the renderer has written at ``written`` from HTML of sha256 ``digest``:
+        the entry's HTML is a hard link to that file (writing the bytes a second time cost as
+        much as writing the page; reading them back, a tenth of it), else a copy of it."""
+
+        def link(target: Path) -> None:
+            if hashlib.sha256(written.read_bytes()).hexdigest() != digest:
+                raise OSError(f"{written} is not the page rendered")
+            try:
+                os.link(written, target)
+            except OSError:
+                shutil.copyfile(written, target)
+
+        self._keep(key, digest, content, search, link)
+
+    def _keep(self, key: str, digest: str, content: str, search: str, make_html: Callable[[Path], object]) -> None:
         encoded = content.encode("utf-8")
         rest = encoded + search.encode("ascii")
-        header = {
-            "key": key,
-            "html": hashlib.sha256(html).hexdigest(),
-            "content": len(encoded),
-            "sha256": hashlib.sha256(rest).hexdigest(),
-        }
+        header = {"key": key, "html": digest, "content": len(encoded), "sha256": hashlib.sha256(rest).hexdigest()}
         path = self._path(key)
         self.used.add(key)
+        html = Path(f"{path}{HTML}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # The HTML first: a header is never there without its page.
-            for target, data in (
-                (Path(f"{path}{HTML}"), html),
-                (path, MAGIC + json.dumps(header).encode() + b"\n" + rest),
+            for target, make in (
+                (html, make_html),
+                (path, lambda target: target.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + rest)),
             ):
                 temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
                 try:
-                    temporary.write_bytes(data)
+                    temporary.unlink(missing_ok=True)  # left by a killed build of this process id
+                    make(temporary)
                     os.replace(temporary, target)
+                    temporary.unlink(missing_ok=True)  # there still if both were links to one file
                 except OSError:
                     temporary.unlink(missing_ok=True)
                     raise
-            cache_files.noted(Path(f"{path}{HTML}"))
+            cache_files.noted(html)
         except OSError:
             pass
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import logging
 import os
 import posixpath
@@ -113,6 +114,8 @@ class LanguageBuild:
         self._mark = 0  # warnings when the page being rendered started its current step
         self._warned: set[str] = set()
         self._written: set[str] = set()  # keys this pass put into the cache
+        # The page rendered last, kept once the renderer has written its file (PageCache.adopt).
+        self._unwritten: tuple[str, Path, str, str, str] | None = None
         self._after_pages = 0  # warnings when the last page was rendered
         self._before_not_found = 0  # warnings when the 404 page was found missing from the cache
 
@@ -220,16 +223,24 @@ class LanguageBuild:
         if page.item is not None:
             self._contents[page.path] = content
 
-    def rendered_page(self, page: Page, html: bytes, found: list[dict]) -> None:
-        """A page the renderer made: ``html``, its file; ``found``, its entries of the search index."""
+    def rendered_page(self, page: Page, html: bytes, found: list[dict], written: Path) -> None:
+        """A page the renderer made: ``html``, what it writes next at ``written``; ``found``,
+        its entries of the search index."""
+        self._keep_written()
         key, content, search = self.key(page), self._contents.get(page.path, ""), search_index.entries(found)
         if self._warnings.count == self._mark and page.path not in self._warned:
-            self.cache.put(key, html, content, search)
+            self._unwritten = (key, written, hashlib.sha256(html).hexdigest(), content, search)
             self._written.add(key)
         self._after_pages = self._warnings.count
         self._search[page.path] = search
         if (kept := self._kept()) is not None:
             kept[(self.lang, page.path)] = Kept(key, content, search)
+
+    def _keep_written(self) -> None:
+        """The last page rendered, now that the renderer has written it: into the page cache."""
+        if self._unwritten is not None:
+            self.cache.adopt(*self._unwritten)
+            self._unwritten = None
 
     def stop(self) -> None:
         """After a failure: count no more warnings."""
@@ -289,6 +300,7 @@ class LanguageBuild:
     def finish(self, site_dir: Path) -> None:
         """After the renderer: the search index of every page, the pages' cards and the
         language's feeds."""
+        self._keep_written()
         search_index.rewrite(site_dir, self.search_entries())
         self.report.lap("markdown and templates")
         specs = card_specs(self.catalog, self.site, self.lang)

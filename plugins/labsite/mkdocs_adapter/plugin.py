@@ -131,7 +131,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         entries = getattr(search, "entries", [])
         added, self.search_seen = entries[self.search_seen :], len(entries)
         html = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
-        self.language.rendered_page(self.language.page(page.file.src_uri), html, added)
+        self.language.rendered_page(self.language.page(page.file.src_uri), html, added, Path(page.file.abs_dest_path))
         return output
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> Any:
