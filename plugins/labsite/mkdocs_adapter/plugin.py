@@ -43,7 +43,6 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None  # made by the default language's pass, handed to the others
         self.lang, self.dirty = DEFAULT_LANGUAGE.code, False
-        self.search_seen = 0  # entries of Material's search index already taken
         self.preview: Preview | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -84,7 +83,6 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
         """MkDocs' view of docs_dir (and the theme's sitemap) gives way to the catalog's pages."""
         docs, root = os.path.abspath(config.docs_dir) + os.sep, str(self.language.build.options.root)
         kept = [f for f in files if not (f.abs_src_path or "").startswith(docs) and f.src_uri != "sitemap.xml"]
-        self.search_seen = 0
         for source in self.language.files(Path(config.site_dir), reuse=self.dirty):
             level = InclusionLevel.INCLUDED if source.in_nav else InclusionLevel.NOT_IN_NAV
             if source.generated:
@@ -129,7 +127,10 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         search = next((p.search_index for p in config.plugins.values() if hasattr(p, "search_index")), None)
         entries = getattr(search, "entries", [])
-        added, self.search_seen = entries[self.search_seen :], len(entries)
+        # Taken out of Material's index: the pass writes every page's, rendered or kept (finish);
+        # Material would hold them all until the end and write them once more.
+        added = entries[:]
+        entries.clear()
         html = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
         self.language.rendered_page(self.language.page(page.file.src_uri), html, added, Path(page.file.abs_dest_path))
         return output
