@@ -37,3 +37,19 @@ def test_a_record_is_written_only_when_it_changes(tmp_path: Path) -> None:
     cache.recall(tmp_path, "verified.json")
     assert not cache.trusted(entries[0]) and cache.trusted(entries[1])
     assert cache.trusted(entries[1], digest=hashlib.sha256(b"other").hexdigest())  # by its stamp
+
+
+def test_a_file_written_into_a_site_never_changes_an_entry_linked_there(tmp_path: Path) -> None:
+    """A preview's page kept from the cache (a hard link to its entry) whose address becomes a
+    redirect: the redirect is a new file, and the entry keeps its page."""
+    entry = tmp_path / "cache" / "entry.html"
+    entry.parent.mkdir()
+    entry.write_bytes(b"<html>the page</html>")
+    page = tmp_path / "site" / "actualites" / "old" / "index.html"
+    page.parent.mkdir(parents=True)
+    cache.place(entry, page)
+    cache.write_anew(page, b"<html>a redirect</html>")
+    cache.write_anew(tmp_path / "site" / "feeds" / "new.xml", b"<rss/>")  # its folder made
+    assert page.read_bytes() == b"<html>a redirect</html>" and not page.samefile(entry)
+    assert entry.read_bytes() == b"<html>the page</html>"
+    assert (tmp_path / "site" / "feeds" / "new.xml").read_bytes() == b"<rss/>"

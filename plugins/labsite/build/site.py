@@ -324,8 +324,7 @@ class LanguageBuild:
         files = feeds.all_feeds(self.catalog, self.site, self.lang, self._contents, enclosures)
         files.update(calendars.files(self.catalog, self.site, self.lang))
         for name, data in {**files, **redirect_pages(self.catalog, self.site, self.lang)}.items():
-            (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
-            (site_dir / name).write_bytes(data)
+            cache_files.write_anew(site_dir / name, data)
         self.report.lap("feeds")
         if self.build.reused_folders:
             publish.prune_empty(site_dir)  # the earlier site's folders no page of this one uses
@@ -511,15 +510,12 @@ class SiteBuild:
         report.lap("images")
         if not self.options.serving:
             self.log.info("Images: %d made, %d reused from %s", stats.made, stats.reused, IMAGE_CACHE)
-        for name, data in bibliography.files(self.catalog).items():
-            (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
-            (site_dir / name).write_bytes(data)
-        (site_dir / "sitemap.xml").write_bytes(sitemap.render(self.catalog, site))
-        (site_dir / "robots.txt").write_bytes(sitemap.robots(site))
+        files = {**bibliography.files(self.catalog), "sitemap.xml": sitemap.render(self.catalog, site)}
+        files |= {"robots.txt": sitemap.robots(site), LOGO: cards.logo(LOGO_SIZE)}
         if cname := sitemap.cname(site):
-            (site_dir / "CNAME").write_bytes(cname)
-        (site_dir / LOGO).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / LOGO).write_bytes(cards.logo(LOGO_SIZE))
+            files["CNAME"] = cname
+        for name, data in files.items():
+            cache_files.write_anew(site_dir / name, data)
 
     def _log_rebuild(self, rendered: int) -> None:
         """A preview's one line a rebuild: what changed, what was rendered, how long it took."""

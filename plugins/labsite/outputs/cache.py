@@ -86,3 +86,12 @@ def place(source: Path, target: Path) -> None:
         place(source, target)
     except OSError:
         shutil.copyfile(source, target)
+
+
+def write_anew(target: Path, data: bytes) -> None:
+    """Write a file of a site as a new file: a preview's folder holds hard links to entries (a
+    page there may become a redirect), and writing into one would change the entry and every
+    site linked to it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    target.write_bytes(data)
