@@ -187,6 +187,31 @@ def test_an_edited_news_item_renders_again_only_the_pages_listing_it(tmp_path: P
     assert tree_digest(site) == tree_digest(tmp_path / "clean")  # and nothing stale
 
 
+def test_an_edited_person_renders_again_only_the_publication_pages_citing_them(tmp_path: Path) -> None:
+    """A page of the publications gives its lab authors' pages and iDs (JSON-LD): it shows those
+    whose works it lists, not everyone; a person without a page of their own too."""
+    config = _site(tmp_path / "site")
+    root, site = config.parent, config.parent / "site"
+    _build(config)
+    _settled(root)
+    _build(config)  # every page now published as a link to its cache entry
+    before = {path: path.stat().st_ino for path in site.rglob("*.html")}
+    _settled(root)
+    # Bo Chen (no page of his own) wrote the 2022 thesis only; its entry's JSON-LD gives his ORCID iD.
+    _edit(root, "people/bo-chen/index.yml", "name: Bo Chen\n", "name: Bo Chen\norcid: 0000-0003-1415-9269\n")
+    counts = _build(config)
+    again = {
+        path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.stat().st_ino != before.get(path)
+    }
+    assert {"publications/index.html", "publications/2022/index.html", "publications/type/thesis/index.html"} <= again
+    assert not {"publications/2024/index.html", "publications/2025/index.html"} & again, sorted(again)
+    assert sum(rendered for rendered, _ in counts.values()) < len(before) / 3
+    _settled(root)
+    shutil.rmtree(root / ".cache")
+    _build(config, "--site-dir", str(tmp_path / "clean"))
+    assert tree_digest(site) == tree_digest(tmp_path / "clean")  # and nothing stale
+
+
 def _put(cache: PageCache, key: str, n: int) -> None:
     cache.put(key, f"<p>page {n}</p>".encode(), f"<p>{n}</p>", f'[{{"location":"p{n}/","title":"T","text":""}}]')
 

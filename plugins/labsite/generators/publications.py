@@ -91,8 +91,8 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
         whole = PublicationList(
             listing.title, by_year(listed), len(listed), kind_links, year_links, tuple(projects), True, older
         )
-        shows = frozenset(f"projects/{slug}" for slug in cited) | frozenset(f"people/{p}" for p in catalog.people)
-        made.append(dress(listing, "publications.html", whole, shows))
+        cited_projects = frozenset(f"projects/{slug}" for slug in cited)
+        made.append(dress(listing, "publications.html", whole, cited_projects | _authors(catalog, whole)))
         for year, url, _ in year_links:
             title = translate(lang, "publications.year_title", year=year)
             view = dataclasses.replace(
@@ -107,7 +107,7 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
                     view,
                     template="publications.html",
                     parent=listing,
-                    shows=shows,
+                    shows=cited_projects | _authors(catalog, view),
                 )
             )
         for kind, label, url, _ in kind_links:
@@ -121,7 +121,7 @@ def pages(catalog: Catalog, problems: list[Diagnostic]) -> list[Page]:
                     view,
                     template="publications.html",
                     parent=listing,
-                    shows=shows,
+                    shows=cited_projects | _authors(catalog, view),
                 )
             )
     return made
@@ -136,6 +136,14 @@ def newest_years(publications: tuple[Publication, ...]) -> tuple[Publication, ..
             break
         shown += found
     return tuple(shown)
+
+
+def _authors(catalog: Catalog, shown: PublicationList) -> frozenset[str]:
+    """The people whose pages and iDs a page links its entries' lab authors to (JSON-LD): their
+    names are in the entries' own digests already."""
+    return frozenset(
+        f"people/{p.slug}" for _, works in shown.years for work in works for p in catalog.authors(work.key)
+    )
 
 
 def _part(whole: PublicationList, heading: str, shown: tuple[Publication, ...]) -> PublicationList:
