@@ -149,6 +149,32 @@ def test_a_rebuild_after_each_kind_of_change_is_a_clean_build(tmp_path: Path) ->
     assert 1 < renders["'today' past a deadline"] < pages / 2
 
 
+def _rendered_again(config: Path, change: Callable[[Path], None]) -> tuple[list[str], int]:
+    """Build twice (then every page is a link to its cache entry), make ``change``, rebuild:
+    the pages whose file is new (rendered again), and how many pages the rebuild rendered."""
+    root, site = config.parent, config.parent / "site"
+    _build(config)
+    _settled(root)
+    _build(config)
+    before = {path: path.stat().st_ino for path in site.rglob("*.html")}
+    _settled(root)
+    change(root)
+    counts = _build(config)
+    again = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*.html"))
+        if path.stat().st_ino != before.get(path)
+    ]
+    return again, sum(rendered for rendered, _ in counts.values())
+
+
+def _same_as_a_clean_build(config: Path, clean: Path) -> bool:
+    _settled(config.parent)
+    shutil.rmtree(config.parent / ".cache")
+    _build(config, "--site-dir", str(clean))
+    return tree_digest(config.parent / "site") == tree_digest(clean)
+
+
 def test_an_edited_news_item_renders_again_only_the_pages_listing_it(tmp_path: Path) -> None:
     """The news archive's pages each show their own rows (their links to the others are in
     their views): an edit to one item leaves the other pages of the listing as they were."""
@@ -159,20 +185,15 @@ def test_an_edited_news_item_renders_again_only_the_pages_listing_it(tmp_path: P
         files[f"news/n{i:02d}/index.fr.md"] = item_page(f"Nouvelle {i}", f"Résumé {i}.")
         files[f"news/n{i:02d}/index.en.md"] = item_page(f"News {i}", f"Summary {i}.")
     config = write_site(tmp_path / "site", files)
-    root, site = config.parent, config.parent / "site"
-    _build(config)
-    _settled(root)
-    _build(config)  # every page now published as a link to its cache entry
-    before = {path: path.stat().st_ino for path in site.rglob("*.html")}
-    _settled(root)
-    _edit(root, "news/n10/index.fr.md", "Résumé 10.", "Résumé changé.")
-    counts = _build(config)
-    again = sorted(
-        path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.stat().st_ino != before[path]
+    again, rendered = _rendered_again(
+        config, lambda root: _edit(root, "news/n10/index.fr.md", "Résumé 10.", "Résumé changé.")
     )
-    showing = sorted(
-        path.relative_to(site).as_posix() for path in site.rglob("*.html") if "Résumé changé" in path.read_text()
-    )
+    site = config.parent / "site"
+    showing = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*.html"))
+        if "Résumé changé" in path.read_text()
+    ]
     # 30 items, newest first: the 19th is on page 2, with the other items of 2025 and of its tag.
     listing = ["actualites/2025/", "actualites/etiquettes/event/", "actualites/n10/", "actualites/page/2/"]
     assert showing == [f"{url}index.html" for url in listing]
@@ -180,36 +201,25 @@ def test_an_edited_news_item_renders_again_only_the_pages_listing_it(tmp_path: P
     # share it), and the home pages, which may show any item; not the listing's other pages.
     english = ["en/news/2025/", "en/news/n10/", "en/news/page/2/", "en/news/tags/event/"]
     assert again == sorted(f"{url}index.html" for url in [*listing, *english, "", "en/"])
-    assert sum(rendered for rendered, _ in counts.values()) == len(again)
-    _settled(root)
-    shutil.rmtree(root / ".cache")
-    _build(config, "--site-dir", str(tmp_path / "clean"))
-    assert tree_digest(site) == tree_digest(tmp_path / "clean")  # and nothing stale
+    assert rendered == len(again)
+    assert _same_as_a_clean_build(config, tmp_path / "clean")  # and nothing stale
 
 
 def test_an_edited_person_renders_again_only_the_publication_pages_citing_them(tmp_path: Path) -> None:
     """A page of the publications gives its lab authors' pages and iDs (JSON-LD): it shows those
     whose works it lists, not everyone; a person without a page of their own too."""
     config = _site(tmp_path / "site")
-    root, site = config.parent, config.parent / "site"
-    _build(config)
-    _settled(root)
-    _build(config)  # every page now published as a link to its cache entry
-    before = {path: path.stat().st_ino for path in site.rglob("*.html")}
-    _settled(root)
     # Bo Chen (no page of his own) wrote the 2022 thesis only; its entry's JSON-LD gives his ORCID iD.
-    _edit(root, "people/bo-chen/index.yml", "name: Bo Chen\n", "name: Bo Chen\norcid: 0000-0003-1415-9269\n")
-    counts = _build(config)
-    again = {
-        path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.stat().st_ino != before.get(path)
-    }
-    assert {"publications/index.html", "publications/2022/index.html", "publications/type/thesis/index.html"} <= again
-    assert not {"publications/2024/index.html", "publications/2025/index.html"} & again, sorted(again)
-    assert sum(rendered for rendered, _ in counts.values()) < len(before) / 3
-    _settled(root)
-    shutil.rmtree(root / ".cache")
-    _build(config, "--site-dir", str(tmp_path / "clean"))
-    assert tree_digest(site) == tree_digest(tmp_path / "clean")  # and nothing stale
+    orcid = "name: Bo Chen\norcid: 0000-0003-1415-9269\n"
+    again, rendered = _rendered_again(
+        config, lambda root: _edit(root, "people/bo-chen/index.yml", "name: Bo Chen\n", orcid)
+    )
+    assert {"publications/index.html", "publications/2022/index.html", "publications/type/thesis/index.html"} <= set(
+        again
+    )
+    assert not {"publications/2024/index.html", "publications/2025/index.html"} & set(again), again
+    assert rendered == len(again) < len(list((config.parent / "site").rglob("*.html"))) / 3
+    assert _same_as_a_clean_build(config, tmp_path / "clean")  # and nothing stale
 
 
 def _put(cache: PageCache, key: str, n: int) -> None:
