@@ -227,12 +227,9 @@ class PageKeys:
         if key not in self._items:
             catalog = self.catalog
             pages = [catalog.page(key, code) for code in LANGUAGES]
-            item = next((p.item for p in pages if p is not None and p.item is not None), None)
-            if item is None and key.startswith("people/"):  # no page of their own: listed and cited still
-                item = catalog.people.get(key.removeprefix("people/"))
             cards = [p.card for p in pages if p is not None]
             images = [(a, catalog.renditions(a.path)) for a in self._owned.get(key, ())]
-            self._items[key] = self._encode.digest(pages, cards, item, images)
+            self._items[key] = self._encode.digest(pages, cards, catalog.item(key), images)
         return self._items[key]
 
     def _links(self, page: Page) -> list[object]:

@@ -126,6 +126,12 @@ class Catalog:
             "_member_of": freeze(member_of),
         }
 
+    def item(self, key: str) -> Item | Person | None:
+        """The item at ``key`` (``projects/<slug>``, ``news/<slug>``, ``people/<slug>``), with or
+        without a page: a person without one is listed and cited still."""
+        section, _, slug = key.partition("/")
+        return {"projects": self.projects, "news": self.announcements, "people": self.people}.get(section, {}).get(slug)
+
     def authors(self, key: str) -> tuple[Person, ...]:
         """The lab's people among a publication's authors."""
         return tuple(self.people[slug] for slug in self._authors.get(key, ()))
