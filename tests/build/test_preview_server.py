@@ -46,3 +46,45 @@ def test_a_page_asked_for_during_a_rebuild_is_the_rebuilt_one(tmp_path: Path) ->
         finish.set()
         server.stop()
         serving.join(10)
+
+
+def test_only_a_written_source_starts_a_rebuild(tmp_path: Path) -> None:
+    """Every rebuild reads the sources: reading one must not start another rebuild, and a file
+    written, created, moved or deleted must."""
+    site, sources = tmp_path / "site", tmp_path / "sources"
+    site.mkdir()
+    (sources / "item").mkdir(parents=True)
+    source = sources / "item/index.md"
+    source.write_text("text", encoding="utf-8")
+    rebuilt = threading.Semaphore(0)
+    server = PreviewServer(site, "127.0.0.1", 0)
+    server.watch(str(sources))
+    serving = threading.Thread(target=server.serve, args=(rebuilt.release, logging.getLogger("test")), daemon=True)
+    serving.start()
+    try:
+        probe = sources / "probe.md"
+        for attempt in range(50):  # the watch starts with the server's thread: write until it sees one
+            probe.write_text(f"edit {attempt}", encoding="utf-8")
+            if rebuilt.acquire(timeout=0.2):
+                break
+        else:
+            raise AssertionError("no write was seen")
+        while rebuilt.acquire(timeout=0.5):  # the probe's other writes
+            pass
+        for _ in range(20):
+            source.read_text(encoding="utf-8")
+            list(sources.rglob("*"))
+        assert not rebuilt.acquire(timeout=0.5), "reading the sources started a rebuild"
+        for change in (
+            lambda: source.write_text("edited", encoding="utf-8"),
+            lambda: (sources / "item/new.md").write_text("new", encoding="utf-8"),
+            lambda: source.rename(sources / "item/moved.md"),
+            lambda: (sources / "item/moved.md").unlink(),
+        ):
+            change()
+            assert rebuilt.acquire(timeout=5), "a change started no rebuild"
+            while rebuilt.acquire(timeout=0.3):
+                pass
+    finally:
+        server.stop()
+        serving.join(10)

@@ -97,8 +97,3 @@ def error_page(errors: str) -> Markup:
     lang = language()
     title, hint = shown(say("serve.errors_title"), lang), shown(say("serve.errors_hint"), lang)
     return _ERROR_PAGE.format(lang=lang, title=title, hint=hint, errors=errors)
-
-
-# What a file watcher reports that asks for a rebuild ("closed": after a write); the system
-# also reports files opened for reading, which every build does.
-CHANGES = frozenset({"modified", "created", "deleted", "moved", "closed"})

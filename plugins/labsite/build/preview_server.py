@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import watchdog.events
 import watchdog.observers
 
-from labsite.build.preview import CHANGES, error_page
+from labsite.build.preview import error_page
 
 RELOAD_SCRIPT = "/.labsite-livereload.js"
 WAIT = "/.labsite-livereload/wait"
@@ -37,6 +37,15 @@ _SCRIPT = b"""(() => {
   wait();
 })();
 """
+# What asks for a rebuild ("closed": after a write). Only these are asked of the system: a
+# rebuild opens thousands of sources, and handling those events held it up (one interpreter).
+_CHANGES = (
+    watchdog.events.FileModifiedEvent,
+    watchdog.events.FileCreatedEvent,
+    watchdog.events.FileDeletedEvent,
+    watchdog.events.FileMovedEvent,
+    watchdog.events.FileClosedEvent,
+)
 _QUIET_SECONDS = 0.1  # an editor's save is often several writes: rebuild once they are done
 
 Build = Callable[[], "str | None"]  # builds the site; returns the errors' text, or None
@@ -65,14 +74,14 @@ class PreviewServer:
         """Rebuild when a file under ``path`` is written, created, deleted or moved."""
 
         def changed(event: watchdog.events.FileSystemEvent) -> None:
-            if not event.is_directory and event.event_type in CHANGES:
+            if not event.is_directory:
                 with self._changed:
                     self._pending = True
                     self._changed.notify_all()
 
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = changed  # type: ignore[method-assign]
-        self._observer.schedule(handler, path, recursive=recursive and Path(path).is_dir())
+        self._observer.schedule(handler, path, recursive=recursive and Path(path).is_dir(), event_filter=list(_CHANGES))
 
     def built(self, errors: str | None) -> None:
         """A build is over: open pages reload (to the errors, if any)."""
