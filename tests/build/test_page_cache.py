@@ -115,8 +115,10 @@ def test_a_rebuild_after_each_kind_of_change_is_a_clean_build(tmp_path: Path) ->
     pages = first["fr"][0] + first["en"][0]
     again = _build(config)
     assert again == {"fr": (0, first["fr"][0]), "en": (0, first["en"][0])}  # nothing changed: nothing rendered
-    # The 404 pages too: published as links to cache entries (a page rendered is a file of its own).
-    assert all((root / "site" / path).stat().st_nlink > 1 for path in ("404.html", "en/404.html"))
+    # The 404 pages and the search indexes too: published as links to cache entries (a page
+    # rendered is a file of its own); each change below compares the indexes with a clean build's.
+    kept = ("404.html", "en/404.html", "search/search_index.json", "en/search/search_index.json")
+    assert all((root / "site" / path).stat().st_nlink > 1 for path in kept)
     renders: dict[str, int] = {}
     epoch = FIXTURE_EPOCH
     steps = [*CHANGES, ("'today' past a deadline", None)]
@@ -289,7 +291,7 @@ def test_garbage_in_the_cache_and_two_builds_sharing_it(tmp_path: Path) -> None:
     pages = sum(rendered for rendered, _ in _build(config).values())
     reference = tree_digest(root / "site")
     files = sorted(p for p in (root / ".cache/pages").rglob("*") if p.is_file())
-    assert sum(p.suffix == ".html" for p in files) == pages + 2  # and the 404 page of each language
+    assert sum(p.suffix == ".html" for p in files) == pages + 4  # and each language's 404 page and search index
     for n, path in enumerate(files):  # headers, pages and the records of what was verified
         path.write_bytes(b"garbage" if n % 3 == 0 else path.read_bytes()[: len(path.read_bytes()) // 2])
     (root / ".cache/pages/fr/zz").mkdir()

@@ -20,13 +20,13 @@ def test_the_settings_kept_and_the_pages_entries_in_order(tmp_path: Path) -> Non
     index.parent.mkdir()
     old = [{"location": "old/", "title": "Ancienne", "text": ""}]  # Material's: the pages' replace them
     index.write_text(json.dumps({"config": SETTINGS, "docs": old}, separators=(",", ":")), encoding="utf-8")
-    search_index.rewrite(tmp_path, PAGES)
-    data = json.loads(index.read_bytes())
+    around = search_index.settings(tmp_path)
+    assert around is not None
+    data = json.loads(search_index.document(around, PAGES))
     assert data["config"] == SETTINGS
     assert [entry["location"] for entry in data["docs"]] == ["a/", "b/", "b/#s"]
     assert data["docs"][0]["title"] == "Été"
 
 
 def test_no_index_written_none_made(tmp_path: Path) -> None:
-    search_index.rewrite(tmp_path, PAGES)
-    assert not (tmp_path / search_index.INDEX).exists()
+    assert search_index.settings(tmp_path) is None

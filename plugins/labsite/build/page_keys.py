@@ -215,6 +215,11 @@ class PageKeys:
         """The key of the language's 404 page, which shows what every page shows and nothing else."""
         return self._encode.digest(self._site, "404").hex()
 
+    def search_index(self, around: tuple[bytes, bytes], pages: list[str]) -> str:
+        """The key of the language's search index: the theme's settings ``around`` the entries
+        of the pages of keys ``pages`` (a page's entries are made from its HTML: its key covers them)."""
+        return self._encode.digest("search index", *around, pages).hex()
+
     def _shown(self, keys: frozenset[str]) -> bytes:
         """The items a page shows (listing pages share one set: made once)."""
         if keys not in self._sets:

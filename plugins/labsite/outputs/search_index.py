@@ -27,14 +27,20 @@ def is_entries(text: str) -> bool:
     return text.startswith("[") and text.endswith("]")
 
 
-def rewrite(site_dir: Path, pages: Iterable[str]) -> None:
-    """Replace the entries of the index the theme wrote into ``site_dir``, if it wrote one, by
-    the pages' (texts made by ``entries``)."""
+def settings(site_dir: Path) -> tuple[bytes, bytes] | None:
+    """The index the theme wrote into ``site_dir`` around its entries (its settings), or None
+    if it wrote none."""
     path = site_dir / INDEX
-    if path.is_file():
-        data = json.loads(path.read_bytes())  # Material's settings; the entries are ours (taken from it)
-        marker = f"labsite-{secrets.token_hex(8)}"  # where the entries go: a text no setting holds
-        data["docs"] = marker
-        before, after = json.dumps(data, separators=(",", ":"), default=str).split(json.dumps(marker))
-        docs = ",".join(text[1:-1] for text in pages if text != "[]")
-        path.write_bytes(f"{before}[{docs}]{after}".encode())
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_bytes())  # Material's settings; the entries are ours (taken from it)
+    marker = f"labsite-{secrets.token_hex(8)}"  # where the entries go: a text no setting holds
+    data["docs"] = marker
+    before, after = json.dumps(data, separators=(",", ":"), default=str).split(json.dumps(marker))
+    return before.encode(), after.encode()
+
+
+def document(around: tuple[bytes, bytes], pages: Iterable[str]) -> bytes:
+    """The index: the theme's settings ``around`` the pages' entries (texts made by ``entries``)."""
+    docs = ",".join(text[1:-1] for text in pages if text != "[]")
+    return b"%b[%b]%b" % (around[0], docs.encode(), around[1])
