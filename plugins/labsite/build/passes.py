@@ -80,11 +80,12 @@ def fork(lang: str, site_dir: Path, render: Render, log: logging.Logger) -> Pass
     sys.stdout.flush()
     sys.stderr.flush()
     # What exists now is shared with the pass: kept out of the garbage collector's sweeps, so
-    # neither process writes to (and so copies) the memory pages it is in.
+    # neither process writes to (and so copies) the memory pages it is in. In this process too,
+    # until the next catalog (labsite.common.heap): its collections visited the whole catalog
+    # again, a cost that grew faster than the site.
     gc.freeze()
     pid = os.fork()
     if pid:
-        gc.unfreeze()
         return Pass(lang, site_dir, pid, output)
     code = 1
     try:
