@@ -50,7 +50,7 @@ def test_a_page_asked_for_during_a_rebuild_is_the_rebuilt_one(tmp_path: Path) ->
 
 def test_only_a_written_source_starts_a_rebuild(tmp_path: Path) -> None:
     """Every rebuild reads the sources: reading one must not start another rebuild, and a file
-    written, created, moved or deleted must."""
+    written, created, moved or deleted must, and so must a folder moved out (put in the bin)."""
     site, sources = tmp_path / "site", tmp_path / "sources"
     site.mkdir()
     (sources / "item").mkdir(parents=True)
@@ -80,6 +80,7 @@ def test_only_a_written_source_starts_a_rebuild(tmp_path: Path) -> None:
             lambda: (sources / "item/new.md").write_text("new", encoding="utf-8"),
             lambda: source.rename(sources / "item/moved.md"),
             lambda: (sources / "item/moved.md").unlink(),
+            lambda: (sources / "item").rename(tmp_path / "bin"),
         ):
             change()
             assert rebuilt.acquire(timeout=5), "a change started no rebuild"

@@ -37,14 +37,17 @@ _SCRIPT = b"""(() => {
   wait();
 })();
 """
-# What asks for a rebuild ("closed": after a write). Only these are asked of the system: a
-# rebuild opens thousands of sources, and handling those events held it up (one interpreter).
+# What asks for a rebuild ("closed": after a write), a folder moved out of the sources (an
+# item put in the bin: no event for its files) included. Only these are asked of the system:
+# a rebuild opens thousands of sources, and handling those events held it up (one interpreter).
 _CHANGES = (
     watchdog.events.FileModifiedEvent,
     watchdog.events.FileCreatedEvent,
     watchdog.events.FileDeletedEvent,
     watchdog.events.FileMovedEvent,
     watchdog.events.FileClosedEvent,
+    watchdog.events.DirDeletedEvent,
+    watchdog.events.DirMovedEvent,
 )
 _QUIET_SECONDS = 0.1  # an editor's save is often several writes: rebuild once they are done
 
@@ -71,13 +74,13 @@ class PreviewServer:
         return f"http://{host}:{port}{self.mount}"
 
     def watch(self, path: str, func: object = None, *, recursive: bool = True) -> None:
-        """Rebuild when a file under ``path`` is written, created, deleted or moved."""
+        """Rebuild when a file under ``path`` is written, created, deleted or moved, or a folder
+        deleted or moved."""
 
         def changed(event: watchdog.events.FileSystemEvent) -> None:
-            if not event.is_directory:
-                with self._changed:
-                    self._pending = True
-                    self._changed.notify_all()
+            with self._changed:
+                self._pending = True
+                self._changed.notify_all()
 
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = changed  # type: ignore[method-assign]
