@@ -352,14 +352,14 @@ def test_a_page_whose_render_warned_is_not_kept(tmp_path: Path) -> None:
 
     pages = [page for page in french.pages if page.item is not None][:3]
     written = [render(french, page, warning) for page, warning in zip(pages, ("markdown", "template", ""), strict=True)]
-    french.finish(tmp_path / "site" / "fr")
+    french.finish(tmp_path / "site" / "fr", reuse=True)
     entries = [PageCache(tmp_path / PAGE_CACHE / "fr").get(french.key(page)) for page in pages]
     assert [entry is not None for entry in entries] == [False, False, True]
     assert entries[2] is not None and entries[2].html.samefile(written[2])  # the file written, not a copy
     page = next(page for page in english.pages if page.item is not None)
     render(english, page)
     logging.getLogger("mkdocs.structure.pages").warning("Doc file contains a link to a missing anchor")
-    english.finish(tmp_path / "site" / "en")
+    english.finish(tmp_path / "site" / "en", reuse=True)
     assert PageCache(tmp_path / PAGE_CACHE / "en").get(english.key(page)) is None
 
 

@@ -116,7 +116,6 @@ class LanguageBuild:
         self._written: set[str] = set()  # keys this pass put into the cache
         # The page rendered last, kept once the renderer has written its file (PageCache.adopt).
         self._unwritten: tuple[str, Path, str, str, str] | None = None
-        self._reusing = False  # pages taken from the page cache (set by ``files``)
         self._after_pages = 0  # warnings when the last page was rendered
         self._before_not_found = 0  # warnings when the 404 page was found missing from the cache
 
@@ -172,7 +171,6 @@ class LanguageBuild:
             for page in self.pages
         ]
         self.report.lap("pages kept")
-        self._reusing = reuse
         for asset in self.catalog.assets:
             if (dest := self.catalog.asset_dest(asset, self.lang)) is not None:
                 # An image with renditions is published once for the site (SiteBuild._write_site_files).
@@ -216,7 +214,7 @@ class LanguageBuild:
             self.cache.put(key, html, "", "[]")
             self._written.add(key)
 
-    def _write_search_index(self, site_dir: Path) -> None:
+    def _write_search_index(self, site_dir: Path, *, reuse: bool) -> None:
         """The theme's search index with every page's entries. Kept in the page cache like a
         page (on a large site, writing it was most of what a rebuild with nothing changed
         wrote); not in a preview, whose theme writes the index into the file there."""
@@ -224,7 +222,7 @@ class LanguageBuild:
             return
         target, cached = site_dir / search_index.INDEX, not self.build.options.serving
         key = self._page_keys.search_index(around, [self.key(page) for page in self.pages])
-        if cached and self._reusing and (entry := self.cache.get(key)) is not None:
+        if cached and reuse and (entry := self.cache.get(key)) is not None:
             cache_files.place(entry.html, target)
             return
         data = search_index.document(around, self.search_entries())
@@ -316,11 +314,11 @@ class LanguageBuild:
         page = Page(source, translate(self.lang, "404.title"), translate(self.lang, "404.text"), f"{prefix}404.html")
         return PageView(self.catalog, page, self.site, self.feeds, anywhere=True)
 
-    def finish(self, site_dir: Path) -> None:
-        """After the renderer: the search index of every page, the pages' cards and the
-        language's feeds."""
+    def finish(self, site_dir: Path, *, reuse: bool) -> None:
+        """After the renderer: the search index of every page (with ``reuse``, from the page
+        cache when no page changed), the pages' cards and the language's feeds."""
         self._keep_written()
-        self._write_search_index(site_dir)
+        self._write_search_index(site_dir, reuse=reuse)
         self.report.lap("markdown and templates")
         specs = card_specs(self.catalog, self.site, self.lang)
         record = f"verified-{self.lang}.json"  # a file a language: the passes run at once

@@ -147,7 +147,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
     @event_priority(-100)  # last: Material's search writes its index before the site is published
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
-            self.language.finish(Path(config.site_dir))
+            self.language.finish(Path(config.site_dir), reuse=self.dirty)
             if self.lang == DEFAULT_LANGUAGE.code and self.build is not None:
                 self.build.publish()
                 config.site_dir = str(self.build.options.site_dir)
