@@ -1,6 +1,7 @@
 """Pages kept between builds: a page's rendered HTML (with what the feeds and the search index
 take from it) under the digest of everything that shapes it (labsite.build.page_keys), in
-``.cache/pages/<lang>/``.
+``.cache/pages/<lang>/``. The language's 404 page and its search index are kept the same way
+(labsite.build.site), each under a key of its own.
 
 An entry is two files, each written whole and renamed into place, so two builds sharing the
 folder never see half an entry: ``<key>.html``, the page as published (a hard link to the file

@@ -4,7 +4,8 @@ order: the build renders only some pages and keeps the others' entries (labsite.
 
 A page's entries are kept as the JSON text the index holds them in, and the index is put
 together from those texts: decoding and encoding again every page's entries took half a
-second a language on a large site.
+second a language on a large site. The index made is itself kept in the page cache, under the
+pages' keys (labsite.build.page_keys): a build where no page changed writes none.
 """
 
 from __future__ import annotations
