@@ -862,18 +862,23 @@ def _rss(pids: list[int]) -> int:
     return total
 
 
-def _pss(pids: list[int]) -> int:
-    """Their proportional set size added up: each shared page shared out between the processes,
-    so the sum is what they take of the machine. Reading it walks the processes' page tables
-    (15 ms for 400 MiB): done only at a new peak of RSS, at most once a second."""
-    total = 0
+def _rollup(pids: list[int]) -> tuple[int, int]:
+    """Their resident and proportional set sizes added up, each process's both from one reading
+    (PSS shares each shared page out between the processes, so its sum is what they take of the
+    machine; read apart, a process that grew between the two readings made PSS exceed RSS).
+    Reading it walks the processes' page tables (15 ms for 400 MiB): done only at a new peak of
+    RSS, at most once a second."""
+    rss = pss = 0
     for pid in pids:
         try:
             with open(f"/proc/{pid}/smaps_rollup") as rollup:
-                total += next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
-        except (OSError, IndexError, ValueError, StopIteration):
+                found = {
+                    line.split(":")[0]: int(line.split()[1]) * 1024 for line in rollup if line[:4] in ("Rss:", "Pss:")
+                }
+            rss, pss = rss + found["Rss"], pss + found["Pss"]
+        except (OSError, IndexError, ValueError, KeyError):
             continue
-    return total
+    return rss, pss
 
 
 OUTPUTS = frozenset({"site", "public"})  # what a build makes (ours and plain Material's, Hugo's): never read
@@ -914,7 +919,8 @@ def measure(name: str, command: list[str], cwd: Path, env: dict[str, str], pages
         rss = _rss(pids)
         # Until a first reading succeeds (a process that is starting has none), at each sample.
         if rss > peak and (not peak_shared or time.monotonic() - shared_read >= 1.0):
-            peak_shared, shared_read = max(peak_shared, _pss(pids)), time.monotonic()
+            rolled_rss, pss = _rollup(pids)
+            peak_shared, shared_read, rss = max(peak_shared, pss), time.monotonic(), max(rss, rolled_rss)
         peak = max(peak, rss)
         time.sleep(pause)  # reading /proc costs a core's tenth at 0.2 s, and builds last seconds:
         pause = min(0.2, pause * 2)  # quicker at first, for a build of a few pages
