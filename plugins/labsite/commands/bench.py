@@ -17,6 +17,7 @@ import json
 import os
 import random
 import re
+import select
 import shutil
 import subprocess
 import sys
@@ -866,8 +867,8 @@ def _rollup(pids: list[int]) -> tuple[int, int]:
     """Their resident and proportional set sizes added up, each process's both from one reading
     (PSS shares each shared page out between the processes, so its sum is what they take of the
     machine; read apart, a process that grew between the two readings made PSS exceed RSS).
-    Reading it walks the processes' page tables (15 ms for 400 MiB): done only at a new peak of
-    RSS, at most once a second."""
+    Reading it walks the processes' page tables (15 ms for 400 MiB): `measure` spaces the
+    readings by their cost."""
     rss = pss = 0
     for pid in pids:
         try:
@@ -910,22 +911,40 @@ def measure(name: str, command: list[str], cwd: Path, env: dict[str, str], pages
     _settle(cwd)
     reports = Path(tempfile.mkdtemp(prefix="labsite-report-"))
     env = {**env, REPORT_DIR: str(reports), "NO_MKDOCS_2_WARNING": "1"}
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = peak_shared = 0
-    shared_read, pause = 0.0, 0.01
-    while process.poll() is None:
-        pids = _tree(process.pid)
-        rss = _rss(pids)
-        # Until a first reading succeeds (a process that is starting has none), at each sample.
-        if rss > peak and (not peak_shared or time.monotonic() - shared_read >= 1.0):
-            rolled_rss, pss = _rollup(pids)
-            peak_shared, shared_read, rss = max(peak_shared, pss), time.monotonic(), max(rss, rolled_rss)
-        peak = max(peak, rss)
-        time.sleep(pause)  # reading /proc costs a core's tenth at 0.2 s, and builds last seconds:
-        pause = min(0.2, pause * 2)  # quicker at first, for a build of a few pages
-    wall = time.perf_counter() - started
-    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    # Its messages go to a file: a pipe read only at the end would stop a build that fills it.
+    with tempfile.TemporaryFile() as messages:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=messages)
+        # Readable when the build ends: the wall time is read then, not at the next sample (up to
+        # 0.2 s late, a twentieth of a rebuild of the corpus).
+        ended = os.pidfd_open(process.pid)
+        peak = peak_shared = 0
+        pause, next_rollup = 0.01, 0.0
+        try:
+            while True:
+                pids = _tree(process.pid)
+                rss = _rss(pids)
+                # PSS peaks when the processes' own memory does, not always with RSS (a fork doubles
+                # RSS, not PSS): read at every sample its cost allows, a twentieth of the time at most,
+                # so that a build of a second gets as many readings as its RSS and a large one is not
+                # slowed.
+                if time.monotonic() >= next_rollup:
+                    started_rollup = time.monotonic()
+                    rolled_rss, pss = _rollup(pids)
+                    next_rollup = started_rollup + 20 * (time.monotonic() - started_rollup)
+                    peak_shared, rss = max(peak_shared, pss), max(rss, rolled_rss)
+                peak = max(peak, rss)
+                # Reading /proc costs a core's tenth at 0.2 s, and builds last seconds: quicker at
+                # first, for a build of a few pages.
+                if select.select([ended], [], [], pause)[0]:
+                    break
+                pause = min(0.2, pause * 2)
+            wall = time.perf_counter() - started
+        finally:
+            os.close(ended)
+        process.wait()
+        messages.seek(0)
+        stderr = messages.read().decode("utf-8", "replace")
     if process.returncode:
         raise RuntimeError(f"{name} failed:\n{stderr[-3000:]}")
     found = {path.stem: json.loads(path.read_text()) for path in reports.glob("*.json")}
