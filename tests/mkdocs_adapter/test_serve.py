@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import socket
@@ -14,8 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
 from labsite.build.preview_server import WAIT
 from labsite.commands.bench import free_port, page_text
+from labsite.common.cpus import JOBS_VARIABLE
+from labsite.mkdocs_adapter.plugin import plugin_instances
 from tests.conftest import FIXTURE_EPOCH, FIXTURE_FILES, NEWS_YML, PEOPLE_FILES, build, run_labsite, write_site
 
 
@@ -29,13 +36,17 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 
 
 @contextmanager
-def preview(root: Path, *options: str) -> Iterator[str]:
+def preview(root: Path, *options: str, jobs: str | None = None) -> Iterator[str]:
     """`labsite serve` on the site in ``root``, as a contributor starts it; yields its address.
-    Stopped as an editor stops it (SIGTERM), it leaves no folder in the temporary folder."""
+    Stopped as an editor stops it (SIGTERM), it leaves no folder in the temporary folder.
+    ``jobs``: its LABSITE_JOBS (unset: the processes the machine allows)."""
     port = free_port()
     temporary = root.parent / f"{root.name}-tmp"
     temporary.mkdir()
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)}
+    env.pop(JOBS_VARIABLE, None)
+    if jobs is not None:
+        env[JOBS_VARIABLE] = jobs
     command = [sys.executable, "-m", "labsite", "serve", *options, "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -72,6 +83,54 @@ def test_an_edited_page_is_rebuilt_in_both_languages(tmp_path: Path) -> None:
         project = tmp_path / "projects/heart-ai/index.fr.md"
         project.write_text(project.read_text(encoding="utf-8").replace("Voir", "Consulter"), encoding="utf-8")
         assert wait_for(base + "projets/heart-ai/", "Consulter", 60), "an item's edit never showed"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_edit_undone_shows_again_whether_the_languages_render_in_one_process_or_two(
+    tmp_path: Path, jobs: str
+) -> None:
+    """Each edit shows in the folder served, an edit undone included (a page's key is then what
+    it was before the edit), whether the English pass renders in the preview's process or in a
+    process forked for each rebuild."""
+    write_site(tmp_path)
+    about = tmp_path / "content/about.en.md"
+    original = about.read_text(encoding="utf-8")
+    with preview(tmp_path, jobs=jobs) as base:
+        assert wait_for(base + "en/about/", "platypus", 120), "the preview never served the English page"
+        about.write_text(original.replace("platypus", "echidna"), encoding="utf-8")
+        assert wait_for(base + "en/about/", "echidna", 60), "the edit never showed"
+        time.sleep(0.05)  # another modification time, on file systems that count in coarse steps
+        about.write_text(original, encoding="utf-8")
+        assert wait_for(base + "en/about/", "platypus", 60), "the page undone never showed"
+        assert "ornithorynque" in page_text(base + "a-propos/")
+
+
+def test_a_preview_keeps_what_a_forked_pass_put_in_the_folder(tmp_path: Path, monkeypatch) -> None:
+    """A forked English pass tells the preview which pages it put into the folder served, and
+    as what: the next rebuild renders again only the pages whose key changed, the others stay.
+    Forgotten, every rebuild would place every English page again."""
+    write_site(tmp_path)
+    monkeypatch.setenv(JOBS_VARIABLE, "2")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    config_file, served = str(tmp_path / "mkdocs.yml"), str(tmp_path / "served")
+    about, english = tmp_path / "content/about.en.md", ("en", "content/about.en.md")
+    try:
+        with plugin_instances({}):
+            config = load_config(config_file, site_dir=served)
+            config.plugins.on_startup(command="serve", dirty=True)
+            mkdocs_build(config, dirty=True)
+            preview = config.plugins["labsite"].preview
+            first = dict(preview.pages)
+            assert english in first and ("fr", "content/about.fr.md") in first
+            assert {lang for lang, _ in first} == {"fr", "en"}
+            about.write_text(about.read_text(encoding="utf-8").replace("platypus", "echidna"), encoding="utf-8")
+            mkdocs_build(load_config(config_file, site_dir=served), dirty=True)
+        assert preview.pages.keys() == first.keys()
+        changed = {where for where, page in preview.pages.items() if page.key != first[where].key}
+        assert english in changed and ("fr", "content/about.fr.md") not in changed
+        assert "echidna" in (tmp_path / "served/en/about/index.html").read_text(encoding="utf-8")
+    finally:
+        gc.unfreeze()  # frozen for the fork (labsite.build.passes): the next tests' objects are collected
 
 
 def test_drafts_are_previewed_with_a_banner_and_never_built(tmp_path: Path) -> None:

@@ -68,6 +68,7 @@ class Preview:
     seen: Stamps | None = None
     reading: Stamps | None = None
     pages: dict[tuple[str, str], Kept] = field(default_factory=dict)
+    parallel: bool | None = None  # a process a language (decided at the first build)
 
     def read(self, root: Path) -> None:
         """Before reading the sources: an edit made meanwhile is seen by the next rebuild."""
@@ -81,6 +82,11 @@ class Preview:
 
     def built(self) -> None:
         self.seen = self.reading
+
+    def forget(self, lang: str) -> None:
+        """The folder served may not have the language's pages as remembered (its pass failed
+        while writing them): the next rebuild places or renders each again."""
+        self.pages = {where: page for where, page in self.pages.items() if where[0] != lang}
 
 
 _ERROR_PAGE = Markup(

@@ -7,7 +7,7 @@
 The renderer (MkDocs and Material, through labsite.mkdocs_adapter) turns each page's
 Markdown into HTML with the theme's templates; everything else is here. The default
 language renders in the build's own process; the others in processes forked once the
-catalog is made (or, held to one process and in a preview, one after the other in this one).
+catalog is made (or, held to one process, one after the other in this one).
 Nothing reaches ``site_dir`` unless every language built.
 """
 
@@ -114,6 +114,9 @@ class LanguageBuild:
         self._mark = 0  # warnings when the page being rendered started its current step
         self._warned: set[str] = set()
         self._written: set[str] = set()  # keys this pass put into the cache
+        # A preview's: its pages this pass put into the folder served (a forked pass's go back
+        # to the preview's process, which keeps them for the next rebuild).
+        self.kept_anew: dict[str, Kept] = {}
         # The page rendered last, kept once the renderer has written its file (PageCache.adopt).
         self._unwritten: tuple[str, Path, str, str, str] | None = None
         self._after_pages = 0  # warnings when the last page was rendered
@@ -193,8 +196,7 @@ class LanguageBuild:
         target.parent.mkdir(parents=True, exist_ok=True)
         cache_files.place(entry.html, target)
         self._reuse(page, entry.content, entry.search)
-        if kept is not None:
-            kept[(self.lang, page.path)] = Kept(key, entry.content, entry.search)
+        self._keep(page, Kept(key, entry.content, entry.search))
         return False
 
     def renders_not_found(self, site_dir: Path, *, reuse: bool) -> bool:
@@ -234,6 +236,11 @@ class LanguageBuild:
     def _kept(self) -> dict[tuple[str, str], Kept] | None:
         return self.build.preview.pages if self.build.preview is not None else None
 
+    def _keep(self, page: Page, kept: Kept) -> None:
+        """A preview's: the page is now in the folder served, as ``kept`` says."""
+        if (pages := self._kept()) is not None:
+            pages[(self.lang, page.path)] = self.kept_anew[page.path] = kept
+
     def _reuse(self, page: Page, content: str, search: str) -> None:
         self.reused += 1
         self._search[page.path] = search
@@ -250,8 +257,7 @@ class LanguageBuild:
             self._written.add(key)
         self._after_pages = self._warnings.count
         self._search[page.path] = search
-        if (kept := self._kept()) is not None:
-            kept[(self.lang, page.path)] = Kept(key, content, search)
+        self._keep(page, Kept(key, content, search))
 
     def _keep_written(self) -> None:
         """The last page rendered, now that the renderer has written it: into the page cache."""
@@ -378,14 +384,19 @@ class SiteBuild:
     @property
     def parallel(self) -> bool:
         """A process a language, when asked and when the processors for them are free (decided
-        once a build: a busy machine gains nothing from forking)."""
+        once a build: a busy machine gains nothing from forking; once a preview, at its first
+        build: measuring takes a tenth of a second, a twentieth of a rebuild's time)."""
+        if self._parallel is None and self.preview is not None:
+            self._parallel = self.preview.parallel
         if self._parallel is None:
             jobs = os.environ.get(cpus.JOBS_VARIABLE, "")
-            asked = self.options.parallel and jobs != "1" and not self.options.serving
+            asked = self.options.parallel and jobs != "1"
             forced = jobs.isdigit() and int(jobs) >= len(LANGUAGES)
             self._parallel = asked and (forced or cpus.processes(len(LANGUAGES), cpus.usable(), cpus.idle()) > 1)
             if asked and not self._parallel and not self.options.serving:
                 self.log.info("Languages one after the other: %d processor(s) usable, busy or too few", cpus.usable())
+            if self.preview is not None:
+                self.preview.parallel = self._parallel
         return self._parallel
 
     def card_workers(self) -> int:
@@ -451,14 +462,14 @@ class SiteBuild:
 
     def start(self, render: passes.Render) -> None:
         """The other languages' passes: each in a process of its own, forked now; held to one
-        process, rendered now, before the default language's pages take memory; in a preview,
-        after the default language (``publish``), into the folder served."""
+        process, rendered now, before the default language's pages take memory (in a preview,
+        after the default language: ``publish``)."""
         self._render = render
         default = self.language(DEFAULT_LANGUAGE.code)
         default.report.parallel = self.parallel
         for other in others(DEFAULT_LANGUAGE.code):
             if self.parallel:
-                self._passes.append(passes.fork(other.code, self._pass_dir(other.code), render, self.log))
+                self._passes.append(passes.fork(other.code, self._pass_dir(other.code), self._forked, self.log))
             elif not self.options.serving:
                 default.rendered_by_others += self._run(other.code)
                 default.report.lap("waiting for the other languages")
@@ -466,6 +477,13 @@ class SiteBuild:
     def _run(self, lang: str) -> int:
         assert self._render is not None
         return self._render(lang, self._pass_dir(lang))
+
+    def _forked(self, lang: str, site_dir: Path) -> tuple[int, dict[str, Kept]]:
+        """A forked pass's render. It tells the build the pages it rendered and, in a preview,
+        those it put into the folder served (the preview's next rebuild keeps them there)."""
+        assert self._render is not None
+        rendered = self._render(lang, site_dir)
+        return rendered, self.language(lang).kept_anew
 
     def _pass_dir(self, lang: str) -> Path:
         """Where another language renders: its own staging folder, or its place in a preview."""
@@ -484,15 +502,20 @@ class SiteBuild:
         whole site has, then the swap into site_dir."""
         default = self.language(DEFAULT_LANGUAGE.code)
         report, rendered = default.report, default.rendered + default.rendered_by_others
-        if self.options.serving:
+        if self.options.serving and not self.parallel:
             for other in others(DEFAULT_LANGUAGE.code):
                 report.lap("markdown and templates")
                 rendered += self._run(other.code)
-        try:
-            for run in self._passes:
-                run.wait(self.log)
-        except passes.PassFailed as exc:
-            raise BuildError(str(exc)) from None
+        for run in self._passes:
+            try:
+                done, kept = run.wait(self.log)
+            except passes.PassFailed as exc:
+                if self.preview is not None:  # what it left in the folder served is not known
+                    self.preview.forget(run.lang)
+                raise BuildError(str(exc)) from None
+            rendered += done
+            if self.preview is not None:
+                self.preview.pages.update({(run.lang, path): page for path, page in kept.items()})
         report.lap("waiting for the other languages")
         if self.options.serving:
             self._write_site_files(self.options.site_dir)
