@@ -10,7 +10,7 @@ import struct
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,8 +18,11 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
+from labsite.build.preview import Preview
 from labsite.build.preview_server import WAIT
+from labsite.build.site import BuildError, LanguageBuild
 from labsite.commands.bench import free_port, page_text
 from labsite.common.cpus import JOBS_VARIABLE
 from labsite.mkdocs_adapter.plugin import plugin_instances
@@ -105,32 +108,88 @@ def test_an_edit_undone_shows_again_whether_the_languages_render_in_one_process_
         assert "ornithorynque" in page_text(base + "a-propos/")
 
 
+@contextmanager
+def preview_here(root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], Preview]]:
+    """The preview's builds in this process, its English pass forked (LABSITE_JOBS=2), into
+    ``root/served``: yields a function that builds and returns what the preview remembers."""
+    monkeypatch.setenv(JOBS_VARIABLE, "2")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    config_file, served = str(root / "mkdocs.yml"), str(root / "served")
+    try:
+        with plugin_instances({}):
+            config = load_config(config_file, site_dir=served)
+            config.plugins.on_startup(command="serve", dirty=True)
+
+            def rebuild() -> Preview:
+                mkdocs_build(load_config(config_file, site_dir=served), dirty=True)
+                return config.plugins["labsite"].preview
+
+            yield rebuild
+    finally:
+        gc.unfreeze()  # frozen for the fork (labsite.build.passes): the next tests' objects are collected
+
+
 def test_a_preview_keeps_what_a_forked_pass_put_in_the_folder(tmp_path: Path, monkeypatch) -> None:
     """A forked English pass tells the preview which pages it put into the folder served, and
     as what: the next rebuild renders again only the pages whose key changed, the others stay.
     Forgotten, every rebuild would place every English page again."""
     write_site(tmp_path)
-    monkeypatch.setenv(JOBS_VARIABLE, "2")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
-    config_file, served = str(tmp_path / "mkdocs.yml"), str(tmp_path / "served")
     about, english = tmp_path / "content/about.en.md", ("en", "content/about.en.md")
-    try:
-        with plugin_instances({}):
-            config = load_config(config_file, site_dir=served)
-            config.plugins.on_startup(command="serve", dirty=True)
-            mkdocs_build(config, dirty=True)
-            preview = config.plugins["labsite"].preview
-            first = dict(preview.pages)
-            assert english in first and ("fr", "content/about.fr.md") in first
-            assert {lang for lang, _ in first} == {"fr", "en"}
-            about.write_text(about.read_text(encoding="utf-8").replace("platypus", "echidna"), encoding="utf-8")
-            mkdocs_build(load_config(config_file, site_dir=served), dirty=True)
-        assert preview.pages.keys() == first.keys()
-        changed = {where for where, page in preview.pages.items() if page.key != first[where].key}
-        assert english in changed and ("fr", "content/about.fr.md") not in changed
-        assert "echidna" in (tmp_path / "served/en/about/index.html").read_text(encoding="utf-8")
-    finally:
-        gc.unfreeze()  # frozen for the fork (labsite.build.passes): the next tests' objects are collected
+    unchanged = tmp_path / "served/en/projects/heart-ai/index.html"
+    with preview_here(tmp_path, monkeypatch) as rebuild:
+        first = dict(rebuild().pages)
+        assert english in first and ("fr", "content/about.fr.md") in first
+        assert {lang for lang, _ in first} == {"fr", "en"}
+        placed = unchanged.stat().st_ctime_ns  # a page placed again is linked anew: its change time moves
+        about.write_text(about.read_text(encoding="utf-8").replace("platypus", "echidna"), encoding="utf-8")
+        pages = rebuild().pages
+    assert pages.keys() == first.keys()
+    changed = {where for where, page in pages.items() if page.key != first[where].key}
+    assert english in changed and ("fr", "content/about.fr.md") not in changed
+    assert "echidna" in (tmp_path / "served/en/about/index.html").read_text(encoding="utf-8")
+    assert unchanged.stat().st_ctime_ns == placed
+
+
+def test_a_failed_rebuild_makes_the_preview_forget_the_pages_it_was_writing(tmp_path: Path, monkeypatch) -> None:
+    """The English pass may have written its pages when the French pass fails. The preview must
+    not take them as the ones it remembers: an edit undone next would seem to be there already,
+    and the edit would stay on show."""
+    write_site(tmp_path)
+    about = tmp_path / "content/about.en.md"
+    original, page = about.read_text(encoding="utf-8"), tmp_path / "served/en/about/index.html"
+    finish = LanguageBuild.finish
+
+    def failing(self: LanguageBuild, site_dir: Path, *, reuse: bool) -> None:
+        if self.lang == "fr":  # once the English pass has written the edit
+            deadline = time.monotonic() + 60
+            while "echidna" not in (page.read_text(encoding="utf-8") if page.is_file() else ""):
+                assert time.monotonic() < deadline, "the English pass never wrote the edit"
+                time.sleep(0.02)
+            raise BuildError("the French pass failed")
+        finish(self, site_dir, reuse=reuse)
+
+    with preview_here(tmp_path, monkeypatch) as rebuild:
+        rebuild()
+        about.write_text(original.replace("platypus", "echidna"), encoding="utf-8")
+        monkeypatch.setattr(LanguageBuild, "finish", failing)
+        with pytest.raises(MkDocsException):
+            rebuild()
+        monkeypatch.setattr(LanguageBuild, "finish", finish)
+        about.write_text(original, encoding="utf-8")
+        rebuild()
+    assert "platypus" in page.read_text(encoding="utf-8")
+
+
+def test_a_preview_stopped_during_its_first_build_leaves_nothing_behind(tmp_path: Path) -> None:
+    """Stopped while its English pass writes (the first build renders every page), the preview
+    stops the pass before removing its folder, and says no traceback (``preview`` checks both)."""
+    write_site(tmp_path)
+    temporary = tmp_path.parent / f"{tmp_path.name}-tmp"
+    with preview(tmp_path, jobs="2"):
+        deadline = time.monotonic() + 120
+        while not any(temporary.glob("labsite-preview-*/en/*")):
+            assert time.monotonic() < deadline, "the English pass never started"
+            time.sleep(0.01)
 
 
 def test_drafts_are_previewed_with_a_banner_and_never_built(tmp_path: Path) -> None:

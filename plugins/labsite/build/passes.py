@@ -49,7 +49,7 @@ class Pass:
     def wait(self, log: logging.Logger) -> Any:
         """Wait for the pass; replay its log into ``log``; return what its render returned;
         raise PassFailed if it failed. Once is enough."""
-        if self.output.closed:
+        if not self.running:
             return None
         _, status = os.waitpid(self.pid, 0)
         code = os.waitstatus_to_exitcode(status)
@@ -74,8 +74,13 @@ class Pass:
             raise PassFailed(f"the '{self.lang}' language pass failed:\n" + ("\n".join(errors) or f"exit code {code}"))
         return pickle.loads(returned)
 
+    @property
+    def running(self) -> bool:
+        """Not waited for yet."""
+        return not self.output.closed
+
     def stop(self) -> None:
-        if not self.output.closed:
+        if self.running:
             try:
                 os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
@@ -91,8 +96,8 @@ def fork(lang: str, site_dir: Path, render: Render, log: logging.Logger) -> Pass
 
     A preview forks from a process with threads (its server's, its file watcher's). The pass
     runs only the forking thread's code, and takes none of the locks those threads may hold
-    then: its log goes through a stream of its own, not ``sys.stderr`` (whose lock a server's
-    thread may hold), and logging's locks are made anew at a fork.
+    then: its ``sys.stdout`` and ``sys.stderr`` are new streams (a server's thread may have
+    held the old ones' locks, for good in the pass), and logging's locks are made anew at a fork.
     """
     output = tempfile.TemporaryFile()  # noqa: SIM115 - lives until the pass is waited for
     result = tempfile.TemporaryFile()  # noqa: SIM115 - likewise
@@ -113,9 +118,9 @@ def fork(lang: str, site_dir: Path, render: Render, log: logging.Logger) -> Pass
         _end_with_parent()
         os.dup2(output.fileno(), 1)
         os.dup2(output.fileno(), 2)
+        sys.stdout = sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="replace")
         top = logging.getLogger(log.name.split(".")[0])
-        stream = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="replace")
-        handler = logging.StreamHandler(stream)
+        handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         for old in list(top.handlers):
             top.removeHandler(old)
@@ -128,8 +133,7 @@ def fork(lang: str, site_dir: Path, render: Render, log: logging.Logger) -> Pass
             top.error(str(exc) or type(exc).__name__)
         handler.flush()
     finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        sys.stderr.flush()  # the pass's own stream, once made
         os._exit(code)
 
 

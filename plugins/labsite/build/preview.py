@@ -84,8 +84,8 @@ class Preview:
         self.seen = self.reading
 
     def forget(self, lang: str) -> None:
-        """The folder served may not have the language's pages as remembered (its pass failed
-        while writing them): the next rebuild places or renders each again."""
+        """The folder served may not have the language's pages as remembered (a rebuild failed
+        while they were written): the next rebuild places or renders each again."""
         self.pages = {where: page for where, page in self.pages.items() if where[0] != lang}
 
 

@@ -510,8 +510,6 @@ class SiteBuild:
             try:
                 done, kept = run.wait(self.log)
             except passes.PassFailed as exc:
-                if self.preview is not None:  # what it left in the folder served is not known
-                    self.preview.forget(run.lang)
                 raise BuildError(str(exc)) from None
             rendered += done
             if self.preview is not None:
@@ -569,9 +567,14 @@ class SiteBuild:
         self.log.info(shown(message))
 
     def abort(self) -> None:
-        """After a failure anywhere: stop the passes and remove every unfinished folder."""
+        """After a failure anywhere (or a preview stopped): stop the passes and remove every
+        unfinished folder. A preview whose languages had started rendering forgets their pages:
+        its folder holds some as the failed rebuild left them (a pass may even have ended)."""
         for run in self._passes:
             run.stop()
+        if self.preview is not None and self._render is not None:
+            for code in LANGUAGES:
+                self.preview.forget(code)
         if not self.options.serving:
             for folder in self._pass_dirs.values():
                 publish.discard(folder)

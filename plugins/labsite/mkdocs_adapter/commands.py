@@ -66,15 +66,14 @@ def serve(config_file: str, *, dev_addr: str | None = None, drafts: bool = False
         log.error(shown(say("serve.failed")))
         return errors
 
-    try:
+    try:  # stopped during the first build too: no traceback, and nothing left behind
         server.built(rebuild())
         for path in (config.docs_dir, config.config_file_path, *config.watch):
             server.watch(path)
         config.plugins.on_serve(server, config=config, builder=rebuild)
-        try:
-            server.serve(rebuild, log)
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
+        server.serve(rebuild, log)
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)

@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.plugins.labsite")
 # count as a warning (strict builds), nor its note on stale files show.
 _DIRTY_NOTES = ("A 'dirty' build is being performed", "The directory contains stale files")
 logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not str(record.msg).startswith(_DIRTY_NOTES))
-_PREVIEW_PLUGINS: dict[str, dict[str, Any]] = {}  # a preview keeps each language's plugins (search...)
+_PREVIEW_PLUGINS: dict[str, dict[str, Any]] = {}  # a one-process preview keeps each language's plugins
 
 
 class SiteConfig(base.Config):
@@ -156,6 +156,10 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.lang == DEFAULT_LANGUAGE.code and self.build is not None:
+            self.build.abort()
+
+    def on_shutdown(self) -> None:  # a preview stopped mid-build: no pass writes on into its folder
+        if self.preview is not None and self.build is not None:
             self.build.abort()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
