@@ -25,6 +25,7 @@ import watchdog.events
 import watchdog.observers
 
 from labsite.build.preview import error_page
+from labsite.common import heap
 
 RELOAD_SCRIPT = "/.labsite-livereload.js"
 WAIT = "/.labsite-livereload/wait"
@@ -50,6 +51,7 @@ _CHANGES = (
     watchdog.events.DirMovedEvent,
 )
 _QUIET_SECONDS = 0.1  # an editor's save is often several writes: rebuild once they are done
+_SETTLED_SECONDS = 0.5  # after a rebuild: the browsers have reloaded, its garbage can go (heap.collect)
 
 Build = Callable[[], "str | None"]  # builds the site; returns the errors' text, or None
 
@@ -110,10 +112,15 @@ class PreviewServer:
         self._httpd.shutdown()
 
     def _rebuilds(self, build: Build) -> None:
+        collected = False
         while True:
             with self._changed:
-                self._changed.wait_for(lambda: self._pending)
+                changed = self._changed.wait_for(lambda: self._pending, None if collected else _SETTLED_SECONDS)
                 self._pending = False
+            collected = not changed
+            if not changed:
+                heap.collect()
+                continue
             time.sleep(_QUIET_SECONDS)
             with self._changed:
                 self._pending = False
