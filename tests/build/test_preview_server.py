@@ -8,10 +8,21 @@ import threading
 import time
 import urllib.request
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 from labsite.build.preview_server import PreviewServer
 from labsite.common import heap
+
+
+def _edit_until_seen(source: Path, seen: Callable[[float], bool]) -> bool:
+    """Write ``source`` until ``seen`` (given seconds to wait) says a rebuild started: the watch
+    starts with the server's thread."""
+    for attempt in range(50):
+        source.write_text(f"edit {attempt}", encoding="utf-8")
+        if seen(0.2):
+            return True
+    return False
 
 
 def test_a_page_asked_for_during_a_rebuild_is_the_rebuilt_one(tmp_path: Path) -> None:
@@ -33,11 +44,7 @@ def test_a_page_asked_for_during_a_rebuild_is_the_rebuilt_one(tmp_path: Path) ->
     serving = threading.Thread(target=server.serve, args=(rebuild, logging.getLogger("test")), daemon=True)
     serving.start()
     try:
-        for attempt in range(50):  # the watch starts with the server's thread: edit until it sees one
-            (sources / "about.md").write_text(f"edit {attempt}", encoding="utf-8")
-            if removed.wait(0.2):
-                break
-        assert removed.is_set(), "the edit started no rebuild"
+        assert _edit_until_seen(sources / "about.md", removed.wait), "the edit started no rebuild"
         answers: list[bytes] = []
         asking = threading.Thread(target=lambda: answers.append(urllib.request.urlopen(server.url + "about/").read()))
         asking.start()
@@ -66,13 +73,9 @@ def test_only_a_written_source_starts_a_rebuild(tmp_path: Path) -> None:
     serving = threading.Thread(target=server.serve, args=(rebuilt.release, logging.getLogger("test")), daemon=True)
     serving.start()
     try:
-        probe = sources / "probe.md"
-        for attempt in range(50):  # the watch starts with the server's thread: write until it sees one
-            probe.write_text(f"edit {attempt}", encoding="utf-8")
-            if rebuilt.acquire(timeout=0.2):
-                break
-        else:
-            raise AssertionError("no write was seen")
+        assert _edit_until_seen(sources / "probe.md", lambda seconds: rebuilt.acquire(timeout=seconds)), (
+            "no write was seen"
+        )
         while rebuilt.acquire(timeout=0.5):  # the probe's other writes
             pass
         for _ in range(20):
@@ -122,11 +125,9 @@ def test_a_rebuilds_garbage_is_collected_once_the_preview_is_quiet(tmp_path: Pat
     serving = threading.Thread(target=server.serve, args=(rebuild, logging.getLogger("test")), daemon=True)
     serving.start()
     try:
-        for attempt in range(50):  # the watch starts with the server's thread: edit until it sees one
-            (sources / "about.md").write_text(f"edit {attempt}", encoding="utf-8")
-            if rebuilt.acquire(timeout=0.2):
-                break
-        assert left, "the edit started no rebuild"
+        assert _edit_until_seen(sources / "about.md", lambda seconds: rebuilt.acquire(timeout=seconds)), (
+            "the edit started no rebuild"
+        )
         deadline = time.monotonic() + 10
         while any(ref() is not None for ref in left):
             assert time.monotonic() < deadline, "a rebuild's garbage was never collected"
