@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from labsite.build.page_keys import PageKeys
+from labsite.build.catalog import make_catalog
+from labsite.build.page_keys import ModelDigests, PageKeys
+from labsite.build.preview import stamps
+from labsite.common import clock
+from labsite.model.content import Announcement, Project
+from labsite.model.people import Person
 from labsite.model.site import Site
 from tests.conftest import EVENT_FILES, FIXTURE_FILES, PEOPLE_FILES, build_catalog, write_site
 
@@ -20,3 +25,39 @@ def test_keys_made_with_the_other_languages_item_digests_are_the_same(tmp_path: 
         together = PageKeys(catalog, site, lang, b"code", shared)
         assert [together.key(page) for page in pages] == [alone.key(page) for page in pages]
     assert {"projects/lung-scan", "people/ada-martin", "news/first-news"} <= shared.keys()
+
+
+def test_a_previews_rebuild_digests_again_only_the_model_objects_read_again(tmp_path: Path) -> None:
+    """An item whose files did not change is the same object in the next rebuild's catalog
+    (labsite.sources.item_memo): its fields' digest is the last rebuild's. Every key is the one
+    a build that digests everything makes, and the edited item's page gets a new one."""
+    write_site(tmp_path, {**FIXTURE_FILES, **PEOPLE_FILES, **EVENT_FILES})
+    site = Site("https://lab.example.org/", {"fr": "Labo", "en": "Lab"}, ("index",), ())
+    today = clock.today()
+
+    def keys(models: ModelDigests) -> dict[str, str]:
+        catalog = make_catalog(tmp_path, today, files=stamps(tmp_path))
+        made = {}
+        for lang in ("fr", "en"):
+            page_keys = PageKeys(catalog, site, lang, b"code", {}, models)
+            made |= {page.path: page_keys.key(page) for page in catalog.pages_in(lang)}
+        alone = {}
+        for lang in ("fr", "en"):
+            page_keys = PageKeys(catalog, site, lang, b"code", {})
+            alone |= {page.path: page_keys.key(page) for page in catalog.pages_in(lang)}
+        assert made == alone
+        return made
+
+    first = ModelDigests()
+    before = keys(first)
+    assert first.made
+    data = tmp_path / "projects/lung-scan/index.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("acronym: LUNG", "acronym: PULMO"), encoding="utf-8")
+    second = ModelDigests(earlier=first.made)
+    after = keys(second)
+    # Partners and publications are read again every rebuild; items only when their files change.
+    items = {i: found for i, found in second.made.items() if isinstance(found[0], (Project, Announcement, Person))}
+    made_again = [found[0] for i, found in items.items() if first.made.get(i) is not found]
+    assert len(items) > 4 and [(type(o).__name__, o.slug) for o in made_again] == [("Project", "lung-scan")]  # type: ignore[attr-defined]
+    assert after["projects/lung-scan/index.fr.md"] != before["projects/lung-scan/index.fr.md"]
+    assert after["news/first-news/index.fr.md"] == before["news/first-news/index.fr.md"]

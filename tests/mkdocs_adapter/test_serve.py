@@ -150,6 +150,30 @@ def test_a_preview_keeps_what_a_forked_pass_put_in_the_folder(tmp_path: Path, mo
     assert unchanged.stat().st_ctime_ns == placed
 
 
+def test_a_previews_rebuild_puts_into_the_folder_only_the_cards_that_changed(tmp_path: Path, monkeypatch) -> None:
+    """A page's share card is linked into the folder served again only when what it shows
+    changed (its file in the card cache is another), in the preview's process and in the
+    forked English pass alike; the new card is the one a build makes."""
+    write_site(tmp_path)
+    about = tmp_path / "content/about.en.md"
+    served = tmp_path / "served"
+    edited, unchanged = served / "en/assets/cards/about.png", served / "en/assets/cards/projects.png"
+    french = served / "assets/cards/a-propos.png"
+    with preview_here(tmp_path, monkeypatch) as rebuild:
+        first = {lang: dict(cards) for lang, cards in rebuild().cards.items()}
+        assert first.keys() == {"fr", "en"}
+        placed = {card: card.stat().st_ctime_ns for card in (edited, unchanged, french)}  # a link made anew moves it
+        about.write_text(about.read_text(encoding="utf-8").replace('title: "About"', 'title: "Our history"'))
+        cards = rebuild().cards
+    assert cards["en"]["assets/cards/about.png"] != first["en"]["assets/cards/about.png"]
+    assert {name for name, path in cards["en"].items() if first["en"][name] != path} == {"assets/cards/about.png"}
+    assert (
+        edited.stat().st_ctime_ns != placed[edited]
+        and edited.read_bytes() == cards["en"]["assets/cards/about.png"].read_bytes()
+    )
+    assert unchanged.stat().st_ctime_ns == placed[unchanged] and french.stat().st_ctime_ns == placed[french]
+
+
 def test_a_failed_rebuild_makes_the_preview_forget_the_pages_it_was_writing(tmp_path: Path, monkeypatch) -> None:
     """The English pass may have written its pages when the French pass fails. The preview must
     not take them as the ones it remembers: an edit undone next would seem to be there already,

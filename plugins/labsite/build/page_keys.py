@@ -29,6 +29,7 @@ import os
 import posixpath
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -76,15 +77,30 @@ def code_digest(root: Path) -> bytes:
     return digest.digest()
 
 
+# Digests of model objects' own fields, by id, each kept alive with its object (an id is never
+# reused meanwhile): a preview's rebuild takes those of the last one (``ModelDigests.earlier``).
+Memo = dict[int, tuple[object, bytes]]
+
+
+@dataclass
+class ModelDigests:
+    """The model objects' digests of a build, and those of a preview's last rebuild: an item
+    whose files did not change is the same object again (labsite.sources.item_memo)."""
+
+    earlier: Memo = field(default_factory=dict)
+    made: Memo = field(default_factory=dict)  # this build's, met or made
+
+
 class _Encoder:
     """Objects to bytes, the same in every process: dataclasses field by field, mappings and
     sets sorted, a page named by its address (its own key covers the rest)."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, models: ModelDigests | None = None) -> None:
         self.catalog = catalog
         # Digests of the dataclass instances met, by id; each kept alive with its digest, so an
         # id is never reused meanwhile (a card shown on many pages is encoded once).
-        self._memo: dict[int, tuple[object, bytes]] = {}
+        self._memo: Memo = {}
+        self._models = models if models is not None else ModelDigests()
         self._fields: dict[type, tuple[str, ...]] = {}
 
     def digest(self, *values: object) -> bytes:
@@ -141,8 +157,19 @@ class _Encoder:
         if isinstance(value, Asset):
             return ("asset", value.path, value.size, value.digest)
         kind = type(value)
-        fields = tuple(getattr(value, name) for name in self._names(kind))
-        return (kind.__qualname__, *fields, *(self._model(value) if isinstance(value, _MODEL) else ()))
+        if isinstance(value, _MODEL):
+            return (self._own(value), *self._model(value))
+        return (kind.__qualname__, *(getattr(value, name) for name in self._names(kind)))
+
+    def _own(self, value: object) -> bytes:
+        """A model object's own fields, digested (what the catalog says of it aside)."""
+        models = self._models
+        found = models.made.get(id(value)) or models.earlier.get(id(value))
+        if found is None or found[0] is not value:
+            kind = type(value)
+            found = (value, self.digest(kind.__qualname__, *(getattr(value, name) for name in self._names(kind))))
+        models.made[id(value)] = found
+        return found[1]
 
     def _names(self, kind: type) -> tuple[str, ...]:
         if kind not in self._fields:
@@ -169,11 +196,19 @@ class _Encoder:
 class PageKeys:
     """The keys of one language's pages (made once a pass; every digest it makes is kept).
     ``items``: the items' digests, which are the same in every language, shared by the passes
-    of one process (a preview renders both languages in one)."""
+    of one process (both languages', held to one process); ``models``: see ``ModelDigests``."""
 
-    def __init__(self, catalog: Catalog, site: Site, lang: str, code: bytes, items: dict[str, bytes]) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        site: Site,
+        lang: str,
+        code: bytes,
+        items: dict[str, bytes],
+        models: ModelDigests | None = None,
+    ) -> None:
         self.catalog, self.lang = catalog, lang
-        self._encode = _Encoder(catalog)
+        self._encode = _Encoder(catalog, models)
         self._items = items
         self._sets: dict[frozenset[str], bytes] = {}
         owned: dict[str, list[Asset]] = {}

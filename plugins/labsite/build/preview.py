@@ -3,8 +3,9 @@
 A rebuild renders again only the pages whose key changed (labsite.build.page_keys: everything
 that shapes a page, the items it shows included); the others are already in the folder served,
 and the preview keeps what the feeds and the search index take from them. It also says which
-source files changed, for its one line a rebuild. Feeds, cards and the sitemap are remade on
-every rebuild anyway.
+source files changed, for its one line a rebuild. Feeds and the sitemap are remade on every
+rebuild anyway; a card is put into the folder again only if its file in the card cache changed
+(its key: what it shows), and the model objects' digests are kept (labsite.build.page_keys).
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from labsite.common.messages import language, say, shown
 from labsite.sources.tree import CONTENT_DIR, DATA_DIR, ITEM_DIRS, PUBLICATIONS_DIR
+
+if TYPE_CHECKING:
+    from labsite.build.page_keys import Memo
 
 Stamps = dict[str, tuple[int, int]]  # repository path -> (modification time ns, size)
 
@@ -63,12 +68,14 @@ class Kept:
 @dataclass
 class Preview:
     """What a preview remembers: the sources as the last good rebuild read them, and the pages
-    in the folder served, by (language, source path)."""
+    in the folder served, by (language, source path), and the cards."""
 
     seen: Stamps | None = None
     reading: Stamps | None = None
     pages: dict[tuple[str, str], Kept] = field(default_factory=dict)
     parallel: bool | None = None  # a process a language (decided at the first build)
+    models: Memo = field(default_factory=dict)  # its model objects' digests (labsite.build.page_keys)
+    cards: dict[str, dict[str, Path]] = field(default_factory=dict)  # a language's: name -> file in the cache
 
     def read(self, root: Path) -> None:
         """Before reading the sources: an edit made meanwhile is seen by the next rebuild."""
@@ -80,13 +87,14 @@ class Preview:
             return None
         return tuple(sorted(changed(self.seen, self.reading)))
 
-    def built(self) -> None:
-        self.seen = self.reading
+    def built(self, models: Memo) -> None:
+        self.seen, self.models = self.reading, models
 
     def forget(self, lang: str) -> None:
         """The folder served may not have the language's pages as remembered (a rebuild failed
         while they were written): the next rebuild places or renders each again."""
         self.pages = {where: page for where, page in self.pages.items() if where[0] != lang}
+        self.cards.pop(lang, None)
 
 
 _ERROR_PAGE = Markup(

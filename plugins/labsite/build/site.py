@@ -117,6 +117,7 @@ class LanguageBuild:
         # A preview's: its pages this pass put into the folder served (a forked pass's go back
         # to the preview's process, which keeps them for the next rebuild).
         self.kept_anew: dict[str, Kept] = {}
+        self.cards_anew: dict[str, Path] = {}  # and its cards there, by name: their files in the cache
         # The page rendered last, kept once the renderer has written its file (PageCache.adopt).
         self._unwritten: tuple[str, Path, str, str, str] | None = None
         self._after_pages = 0  # warnings when the last page was rendered
@@ -125,7 +126,8 @@ class LanguageBuild:
     @functools.cached_property
     def _page_keys(self) -> page_keys.PageKeys:
         code = page_keys.code_digest(self.build.options.root)
-        return page_keys.PageKeys(self.catalog, self.site, self.lang, code, self.build.item_digests)
+        build = self.build
+        return page_keys.PageKeys(self.catalog, self.site, self.lang, code, build.item_digests, build.model_digests)
 
     def key(self, page: Page) -> str:
         """The page's key in the page cache: a digest of everything that shapes its HTML."""
@@ -328,8 +330,13 @@ class LanguageBuild:
         self.report.lap("markdown and templates")
         specs = card_specs(self.catalog, self.site, self.lang)
         record = f"verified-{self.lang}.json"  # a file a language: the passes run at once
-        paths, stats = cards.ensure(specs, self.build.options.root / CARD_CACHE, self.build.card_workers(), record)
-        cards.copy(paths, site_dir)
+        preview = self.build.preview
+        shown = preview.cards.get(self.lang, {}) if preview is not None else {}
+        root, workers = self.build.options.root, self.build.card_workers()
+        paths, stats = cards.ensure(specs, root / CARD_CACHE, workers, record, shown)
+        cards.copy(paths, site_dir, shown)
+        if preview is not None:
+            preview.cards[self.lang] = self.cards_anew = paths
         self.report.cards_rendered, self.report.cards_reused = stats.rendered, stats.reused
         self.report.pages, self.report.pages_reused = len(self.pages), self.reused
         self.report.lap("cards")
@@ -377,6 +384,7 @@ class SiteBuild:
     reused_folders: bool = field(default=False, init=False)  # staging in an earlier site's folders
     # The items as pages show them, digested once for the languages rendered in this process.
     item_digests: dict[str, bytes] = field(default_factory=dict, init=False)
+    model_digests: page_keys.ModelDigests = field(default_factory=page_keys.ModelDigests, init=False)
     _started: float = field(default_factory=time.perf_counter, init=False)
     _warnings: _Counter | None = field(default=None, init=False)
     _parallel: bool | None = field(default=None, init=False)
@@ -440,6 +448,7 @@ class SiteBuild:
                         raise BuildError(f"labsite: {option}: no page content/{key}.{code}.md")
         if self.preview is not None:
             self.changes = self.preview.changes()
+            self.model_digests.earlier = self.preview.models
         return self.catalog
 
     def language(self, lang: str) -> LanguageBuild:
@@ -478,12 +487,13 @@ class SiteBuild:
         assert self._render is not None
         return self._render(lang, self._pass_dir(lang))
 
-    def _forked(self, lang: str, site_dir: Path) -> tuple[int, dict[str, Kept]]:
+    def _forked(self, lang: str, site_dir: Path) -> tuple[int, dict[str, Kept], dict[str, Path]]:
         """A forked pass's render. It tells the build the pages it rendered and, in a preview,
-        those it put into the folder served (the preview's next rebuild keeps them there)."""
+        the pages and cards it put into the folder served (the preview's next rebuild keeps
+        them there)."""
         assert self._render is not None
         rendered = self._render(lang, site_dir)
-        return rendered, self.language(lang).kept_anew
+        return rendered, self.language(lang).kept_anew, self.language(lang).cards_anew
 
     def _pass_dir(self, lang: str) -> Path:
         """Where another language renders: its own staging folder, or its place in a preview."""
@@ -498,27 +508,31 @@ class SiteBuild:
         return self._pass_dirs[lang]
 
     def publish(self) -> None:
-        """Once the default language has rendered: the other languages, then what only the
-        whole site has, then the swap into site_dir."""
+        """Once the default language has rendered: what only the whole site has (while the
+        other languages' passes end), the other languages, then the swap into site_dir."""
         default = self.language(DEFAULT_LANGUAGE.code)
         report, rendered = default.report, default.rendered + default.rendered_by_others
+        # Before waiting: the other languages' passes may still be rendering meanwhile.
+        site_dir = self.options.site_dir if self.options.serving else self._staging
+        assert site_dir is not None
+        self._write_site_files(site_dir)
         if self.options.serving and not self.parallel:
             for other in others(DEFAULT_LANGUAGE.code):
                 report.lap("markdown and templates")
                 rendered += self._run(other.code)
         for run in self._passes:
             try:
-                done, kept = run.wait(self.log)
+                done, kept, shown = run.wait(self.log)
             except passes.PassFailed as exc:
                 raise BuildError(str(exc)) from None
             rendered += done
             if self.preview is not None:
                 self.preview.pages.update({(run.lang, path): page for path, page in kept.items()})
+                self.preview.cards[run.lang] = shown
         report.lap("waiting for the other languages")
         if self.options.serving:
-            self._write_site_files(self.options.site_dir)
             assert self.preview is not None
-            self.preview.built()
+            self.preview.built(self.model_digests.made)
             self._log_rebuild(rendered)
             return
         target, staging = self.options.site_dir, self._staging
@@ -530,7 +544,6 @@ class SiteBuild:
             if (staging / prefix).exists():
                 raise BuildError(f"labsite: a default-language page uses the URL /{prefix}/, reserved for {other.code}")
             os.rename(self._pass_dir(other.code), staging / prefix)
-        self._write_site_files(staging)
         publish.swap_in(staging, target, background=True, folders=self.options.root / SITE_FOLDERS)
         self._staging = None
         report.lap("writing")
@@ -554,6 +567,7 @@ class SiteBuild:
             files["CNAME"] = cname
         for name, data in files.items():
             cache_files.write_anew(site_dir / name, data)
+        report.lap("writing")
 
     def _log_rebuild(self, rendered: int) -> None:
         """A preview's one line a rebuild: what changed, what was rendered, how long it took."""

@@ -11,11 +11,13 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from multiprocessing import get_context
 from pathlib import Path
+from types import MappingProxyType
 
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, ImageOps
@@ -245,14 +247,23 @@ class CardStats:
 
 
 def ensure(
-    specs: dict[str, CardSpec], cache_dir: Path, workers: int, record: str = "verified.json"
+    specs: dict[str, CardSpec],
+    cache_dir: Path,
+    workers: int,
+    record: str = "verified.json",
+    shown: Mapping[str, Path] = MappingProxyType({}),
 ) -> tuple[dict[str, Path], CardStats]:
     """Cached PNG of every card (name -> path in the cache), rendering the missing ones in
-    parallel; ``record``: where the stamps of the cards verified are kept (a file a process)."""
+    parallel; ``record``: where the stamps of the cards verified are kept (a file a process);
+    ``shown``: the files of the cards a preview's folder shows, by name (checked then)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     cache_files.recall(cache_dir, record)
     paths = {name: cache_dir / f"{spec.key()}.png" for name, spec in specs.items()}
-    missing = {str(paths[name]): spec for name, spec in specs.items() if not trusted(paths[name])}
+    missing = {
+        str(paths[name]): spec
+        for name, spec in specs.items()
+        if shown.get(name) != paths[name] and not trusted(paths[name])
+    }
     stats = CardStats(rendered=len(missing), reused=len(specs) - len(missing))
     if len(missing) > 1 and workers > 1:
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
@@ -266,11 +277,14 @@ def ensure(
     return paths, stats
 
 
-def copy(paths: dict[str, Path], destination: Path) -> None:
+def copy(paths: dict[str, Path], destination: Path, shown: Mapping[str, Path] = MappingProxyType({})) -> None:
     """Put the cached cards into the site (name is the path inside ``destination``); a card
-    already there from the same cache file (a preview's rebuild) is left as it is."""
+    already there from the same cache file (a preview's rebuild: ``shown`` says which if known)
+    is left as it is."""
     made: set[Path] = set()
     for name, source in paths.items():
+        if shown.get(name) == source:
+            continue
         target = destination / name
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
