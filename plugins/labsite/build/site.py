@@ -117,7 +117,6 @@ class LanguageBuild:
         # A preview's: its pages this pass put into the folder served (a forked pass's go back
         # to the preview's process, which keeps them for the next rebuild).
         self.kept_anew: dict[str, Kept] = {}
-        self.cards_anew: dict[str, Path] = {}  # and its cards there, by name: their files in the cache
         # The page rendered last, kept once the renderer has written its file (PageCache.adopt).
         self._unwritten: tuple[str, Path, str, str, str] | None = None
         self._after_pages = 0  # warnings when the last page was rendered
@@ -336,7 +335,7 @@ class LanguageBuild:
         paths, stats = cards.ensure(specs, root / CARD_CACHE, workers, record, shown)
         cards.copy(paths, site_dir, shown)
         if preview is not None:
-            preview.cards[self.lang] = self.cards_anew = paths
+            preview.cards[self.lang] = paths
         self.report.cards_rendered, self.report.cards_reused = stats.rendered, stats.reused
         self.report.pages, self.report.pages_reused = len(self.pages), self.reused
         self.report.lap("cards")
@@ -493,7 +492,8 @@ class SiteBuild:
         them there)."""
         assert self._render is not None
         rendered = self._render(lang, site_dir)
-        return rendered, self.language(lang).kept_anew, self.language(lang).cards_anew
+        shown = self.preview.cards.get(lang, {}) if self.preview is not None else {}
+        return rendered, self.language(lang).kept_anew, shown
 
     def _pass_dir(self, lang: str) -> Path:
         """Where another language renders: its own staging folder, or its place in a preview."""
