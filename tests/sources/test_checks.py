@@ -593,6 +593,13 @@ def test_links_in_code_blocks_are_not_links(tmp_path: Path) -> None:
     assert build_catalog(tmp_path, today=TODAY).diagnostics == ()
 
 
+def test_a_footnote_is_not_a_link_but_a_reference_definition_is(tmp_path: Path) -> None:
+    body = "Un résultat[^1].\n\n[^1]: Le rapport de 2024.\n\n[rapport]: rapport.pdf\n\n[^note]:\n    Une note.\n"
+    write_site(tmp_path, {**FIXTURE_FILES, PFR: item_page("Cœur", "Un projet.", body)})
+    errors = [str(e) for e in build_catalog(tmp_path, today=TODAY).diagnostics]
+    assert len(errors) == 1 and "no file projects/heart-ai/rapport.pdf" in errors[0], errors
+
+
 def test_a_large_image_is_published_with_a_warning_saying_it_will_be_resized(tmp_path: Path) -> None:
     wide = io.BytesIO()
     Image.new("RGB", (4100, 10), "teal").save(wide, "PNG")

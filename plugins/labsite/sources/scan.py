@@ -23,7 +23,8 @@ _EQUALS = re.compile(r"[\t\n\f\r ]*=[\t\n\f\r ]*")
 _VALUE = re.compile(r"\"[^\"]*\"?|'[^']*'?|[^\t\n\f\r >]*")
 _BRACKET = re.compile(r"[\[\]\\]")
 _BACKTICKS = re.compile(r"`+")
-_REFERENCE = re.compile(r" {0,3}\[([^\]\n]{1,999})\]:[ \t]*(\S*)")
+# Not "[^note]: text", a footnote (the footnotes extension: the site's mkdocs.yml has it).
+_REFERENCE = re.compile(r" {0,3}\[([^\]\n^][^\]\n]{0,998})\]:[ \t]*(\S*)")
 
 
 @dataclass(frozen=True)
