@@ -12,8 +12,9 @@ PACKAGE = REPO / "plugins" / "labsite"
 # The steps, in pipeline order; the entry points (labsite/__main__.py) come last.
 STEPS = ("common", "model", "sources", "generators", "render", "outputs", "build", "mkdocs_adapter", "commands")
 # It also tells MkDocs which pages (the 404 page too) the page cache keeps and hands Material's
-# search entries of each page rendered to the core (250 before the page cache).
-ADAPTER_LINES = 285
+# search entries of each page rendered to the core (250 before the page cache), and renders
+# the pages with one Markdown converter a pass (285 before).
+ADAPTER_LINES = 315
 
 
 def _module(path: Path) -> str:

@@ -1,5 +1,6 @@
 """What the theme's templates get besides the page: the UI strings, the Content-Security-Policy,
-a cache of their compiled form, and Material's markup mended where the HTML standard forbids it."""
+a cache of their compiled form, Material's markup mended where the HTML standard forbids it, and
+its navigation and tabs made once for the pages that show them alike (labsite.render.shared_parts)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import jinja2.bccache
 
 from labsite.common.strings import translate
 from labsite.render import csp, images
+from labsite.render.shared_parts import SharedParts
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -30,13 +32,24 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 CACHE = CompiledTemplates()
 
-# Material markup that fails HTML conformance, in templates that have no block to override it
-# by: each (template, what it says, what it says once mended). `autocomplete` is not allowed on
-# checkboxes (Material sets it so that Firefox does not restore an open drawer on reload:
-# labsite.js closes them instead).
+
+def _shared(part: str) -> str:
+    """Material's include of ``part``, through ``ls_shared`` (its output byte for byte)."""
+    include = f'{{% include "partials/{part}.html" %}}'
+    return f'{{% macro ls_{part}() %}}{include}{{% endmacro %}}{{{{ ls_shared("{part}", page, nav, ls_{part}) }}}}'
+
+
+# Material markup mended in templates that have no block to override it by: each (template, what
+# it says, what it says once mended). `autocomplete` is not allowed on checkboxes (Material sets
+# it so that Firefox does not restore an open drawer on reload: labsite.js closes them instead);
+# the navigation and the tabs are made once for many pages.
 MENDS = (
     ("base.html", 'type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
     ("base.html", 'type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
+    *(
+        ("base.html", f'{{% include "partials/{part}.html" %}}', _shared(part))
+        for part in ("tabs", "nav")  # made once for many pages (SharedParts), the same markup
+    ),
 )
 
 
@@ -69,4 +82,4 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
 
 def template_globals(lang: str) -> dict[str, Any]:
     say: Callable[[str], str] = lambda key: translate(lang, key)  # noqa: E731
-    return {"ls_t": say, "ls_csp": csp.POLICY, "ls_sizes": images.SIZES}
+    return {"ls_t": say, "ls_csp": csp.POLICY, "ls_sizes": images.SIZES, "ls_shared": SharedParts()}

@@ -1,0 +1,71 @@
+"""Rendering shortcuts change no byte of the site: one Markdown converter a language pass, and the
+navigation and the tabs made once for the pages that show them alike."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+
+from labsite.build.site import PAGE_CACHE
+from labsite.mkdocs_adapter import commands
+from labsite.mkdocs_adapter.plugin import LabsitePlugin
+from labsite.render.shared_parts import SharedParts
+from tests.conftest import EVENT_FILES, FIXTURE_EPOCH, FIXTURE_FILES, PEOPLE_FILES, item_page, tree_digest, write_site
+
+# Markdown whose converter keeps state between pages unless reset: abbreviations, footnotes, ids.
+NOTES = "\n\n## Results\n\nThe HDH[^1] holds it.\n\n[^1]: The Health Data Hub.\n\n*[HDH]: Health Data Hub\n"
+
+
+def _build(config: Path, site: Path) -> None:
+    os.environ.update({"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"})
+    shutil.rmtree(config.parent / PAGE_CACHE, ignore_errors=True)  # every page rendered
+    commands.build(str(config), site_dir=str(site))
+
+
+def test_a_converter_a_pass_and_the_shared_parts_change_no_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {**FIXTURE_FILES, **PEOPLE_FILES, **EVENT_FILES}
+    files["projects/heart-ai/index.en.md"] = item_page("Heart AI", "Hearts.", "## Results\n\nAn HDH report." + NOTES)
+    files["projects/lung-scan/index.en.md"] = item_page("Lung scans", "Lungs.", "The HDH[^1] again.\n\n[^1]: A note.")
+    config = write_site(tmp_path / "src", files)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace(
+            "[attr_list, md_in_html, toc]",
+            "[abbr, admonition, attr_list, def_list, footnotes, md_in_html, tables, toc]",
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    made: list[str] = []  # in this process: the default language's pass
+    share = SharedParts.__call__
+
+    def counted(self: SharedParts, part: str, page: Any, nav: Any, render: Any) -> str:
+        return share(self, part, page, nav, lambda: made.append(part) or render())
+
+    converters = []
+    convert = markdown.Markdown.__init__
+    monkeypatch.setattr(markdown.Markdown, "__init__", lambda self, **kw: converters.append(1) or convert(self, **kw))
+    monkeypatch.setattr(SharedParts, "__call__", counted)
+    _build(config, tmp_path / "fast")
+    pages = len(list((tmp_path / "fast").glob("**/index.html"))) // 2  # a language's
+    # Each page of the navigation has its own parts; the others, one a folder's parent.
+    assert pages == 48 and made.count("nav") == made.count("tabs") == 22
+    assert len(converters) < 10  # the pass's, and a few of labsite's own (summaries)
+
+    monkeypatch.setattr(SharedParts, "__call__", lambda self, part, page, nav, render: render())
+    monkeypatch.setattr(LabsitePlugin, "on_pre_page", lambda self, page, **kw: page)  # MkDocs' converter a page
+    converters.clear()
+    _build(config, tmp_path / "plain")
+    assert len(converters) > pages
+    assert tree_digest(tmp_path / "fast") == tree_digest(tmp_path / "plain")
+    heart = (tmp_path / "plain/en/projects/heart-ai/index.html").read_text(encoding="utf-8")
+    lung = (tmp_path / "plain/en/projects/lung-scan/index.html").read_text(encoding="utf-8")
+    assert '<abbr title="Health Data Hub">HDH</abbr>' in heart and "The Health Data Hub." in heart
+    assert "<abbr" not in lung and "A note." in lung and "Health Data Hub" not in lung
