@@ -235,7 +235,12 @@ def _sound(cache: PageCache, key: str, n: int) -> bool:
     )
 
 
-@pytest.mark.parametrize("part", ["", ".html"])
+def _pack(folder: Path) -> Path:
+    (pack,) = folder.glob("*.pack")
+    return pack
+
+
+@pytest.mark.parametrize("part", ["pack", "html"])
 @pytest.mark.parametrize(
     "damage",
     [
@@ -249,40 +254,76 @@ def test_a_damaged_entry_is_ignored(tmp_path: Path, damage: Callable[[bytes], by
     cache = PageCache(tmp_path)
     _put(cache, "ab" * 32, 1)
     assert _sound(PageCache(tmp_path), "ab" * 32, 1)
-    path = tmp_path / "ab" / ("ab" * 32 + part)
+    path = _pack(tmp_path) if part == "pack" else tmp_path / "ab" / ("ab" * 32 + ".html")
     path.write_bytes(damage(path.read_bytes()))
     assert PageCache(tmp_path).get("ab" * 32) is None
 
 
-def test_an_entry_filed_under_another_key_is_ignored(tmp_path: Path) -> None:
+def test_a_page_filed_under_another_key_or_a_record_cut_short_is_ignored(tmp_path: Path) -> None:
     cache = PageCache(tmp_path)
     _put(cache, "ab" * 32, 1)
-    (tmp_path / "cd").mkdir()
-    for part in ("", ".html"):
-        shutil.copy(tmp_path / "ab" / ("ab" * 32 + part), tmp_path / "cd" / ("cd" * 32 + part))
-    assert _sound(cache, "ab" * 32, 1)
-    assert cache.get("cd" * 32) is None
+    _put(cache, "cd" * 32, 2)
+    (tmp_path / "ef").mkdir()
+    shutil.copy(tmp_path / "ab" / ("ab" * 32 + ".html"), tmp_path / "ef" / ("ef" * 32 + ".html"))
+    assert _sound(PageCache(tmp_path), "ab" * 32, 1) and _sound(PageCache(tmp_path), "cd" * 32, 2)
+    assert PageCache(tmp_path).get("ef" * 32) is None  # a page, but no record of it
+    pack = _pack(tmp_path)
+    whole = pack.read_bytes()
+    with pack.open("ab") as file:  # a build killed while it wrote a record: the ones before count
+        file.write(whole[: len(whole) // 3])
+    assert _sound(PageCache(tmp_path), "ab" * 32, 1) and _sound(PageCache(tmp_path), "cd" * 32, 2)
+    pack.write_bytes(whole[:-1])  # cut in the second record: the first still counts
+    later = PageCache(tmp_path)
+    assert _sound(later, "ab" * 32, 1) and later.get("cd" * 32) is None
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
 def test_entries_the_last_build_did_not_use_are_removed(tmp_path: Path) -> None:
     old = PageCache(tmp_path)
     for n in range(5):
         _put(old, f"{n:02d}" * 32, n)
+    old.prune()
     (tmp_path / "00" / "left-by-a-killed-build.tmp").write_bytes(b"x")
+    (tmp_path / "00" / ("00" * 32)).write_bytes(b"an entry's header, as the version before wrote them")
     new = PageCache(tmp_path)
     assert _sound(new, "01" * 32, 1)
     _put(new, "99" * 32, 99)
-    new.prune()
-    kept = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
-    expected = ["00/left-by-a-killed-build.tmp", f"01/{'01' * 32}", f"01/{'01' * 32}.html"]
-    assert kept == [
-        *expected,
-        f"99/{'99' * 32}",
-        f"99/{'99' * 32}.html",
-        "verified.json",
-    ]  # a fresh temporary file may be another build's
+    new.prune()  # 4 of the 5 records of the old pack unused: the used one moved into the new pack
+    kept = ["00/left-by-a-killed-build.tmp", f"01/{'01' * 32}.html", f"99/{'99' * 32}.html", "verified.json"]
+    assert [name for name in _files(tmp_path) if not name.endswith(".pack")] == kept  # a fresh temporary
+    # file may be another build's
+    pack = _pack(tmp_path)
     # The next build trusts the HTML it recorded, while the file is as it was.
-    assert _sound(PageCache(tmp_path), "99" * 32, 99)
+    assert _sound(PageCache(tmp_path), "99" * 32, 99) and _sound(PageCache(tmp_path), "01" * 32, 1)
+    assert PageCache(tmp_path).get("00" * 32) is None
+    # A build that used most of a pack keeps it as it is; one that used none of it removes it.
+    for n in range(2, 9):
+        _put(new, f"{n:02d}" * 32, n)
+    newer = PageCache(tmp_path)
+    for n in (1, *range(2, 9), 99):
+        assert _sound(newer, f"{n:02d}" * 32, n)
+    newer.prune()
+    assert pack.exists() and len(list(tmp_path.glob("*.pack"))) == 2
+    PageCache(tmp_path).prune()
+    assert _files(tmp_path) == ["00/left-by-a-killed-build.tmp", "verified.json"]
+
+
+def test_a_record_moved_to_a_new_pack_is_moved_as_it_was_written(tmp_path: Path) -> None:
+    old = PageCache(tmp_path)
+    for n in range(5):
+        _put(old, f"{n:02d}" * 32, n)
+    pack = _pack(tmp_path)
+    pack.write_bytes(pack.read_bytes().replace(b"<p>1</p>", b"<p>7</p>"))  # damaged since
+    new = PageCache(tmp_path)
+    new.used |= {"01" * 32, "02" * 32}  # a preview's pages already in the folder served: not read
+    _put(new, "99" * 32, 99)
+    new.prune()
+    assert not pack.exists()
+    later = PageCache(tmp_path)
+    assert later.get("01" * 32) is None and _sound(later, "02" * 32, 2) and _sound(later, "99" * 32, 99)
 
 
 def test_garbage_in_the_cache_and_two_builds_sharing_it(tmp_path: Path) -> None:

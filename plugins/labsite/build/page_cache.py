@@ -3,14 +3,19 @@ take from it) under the digest of everything that shapes it (labsite.build.page_
 ``.cache/pages/<lang>/``. The language's 404 page and its search index are kept the same way
 (labsite.build.site), each under a key of its own.
 
-An entry is two files, each written whole and renamed into place, so two builds sharing the
-folder never see half an entry: ``<key>.html``, the page as published (a hard link to the file
-the renderer wrote; a later build's site gets one to it), and ``<key>``, a header line (its
-key, the sha256 of the HTML and of the rest) then what the feeds and the search index take.
-One that is missing, truncated, altered or filed under another key's name is ignored and the
-page rendered again. The HTML is hashed once: later builds trust it while its (inode, size,
-modification time) are those recorded (labsite.outputs.cache). Each build removes the entries
-it did not use: the folder holds about one site's pages a language.
+An entry is the page as published, ``<key>.html`` (a hard link to the file the renderer wrote,
+written whole and renamed into place; a later build's site gets one to it), and a record in a
+pack, ``<time>-<pid>.pack``, that one build appends its records to: a header line (the key,
+the sha256 of the HTML and of the rest, the rest's size) then what the feeds and the search
+index take. A file a record cost as much as writing the page on this project's machine (a new
+inode each); a build's records go into one. A record is written after its page, whole records
+only count, and two builds sharing the folder write packs of their own. A record that is
+truncated, altered, or whose HTML is missing or altered, is ignored and the page rendered
+again. The HTML is hashed once: later builds trust it while its (inode, size, modification
+time) are those recorded (labsite.outputs.cache). Each build removes the pages it did not use,
+the packs none of whose records it used, and moves the records it used into its own pack when
+the others hold more than a quarter as much unused: the folder holds about one site's pages a
+language.
 """
 
 from __future__ import annotations
@@ -23,14 +28,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from labsite.outputs import cache as cache_files
 from labsite.outputs import search_index
 
-MAGIC = b"labsite-page 3 "
+MAGIC = b"labsite-page 4 "
 HTML = ".html"
+PACK = ".pack"
+HEADER = 512  # bytes: more than a record's header line
 VERIFIED = "verified.json"  # the stamps of the HTML files verified by the last build
 STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old was left by a build that was killed
+UNUSED = 4  # the other packs are merged into the build's own when their unused bytes pass 1/UNUSED of the used
+PACKS = 8  # or when there are more of them
 
 
 @dataclass(frozen=True)
@@ -40,35 +50,40 @@ class Entry:
     search: str  # the search index's entries of the page, as the index holds them
 
 
+@dataclass(frozen=True)
+class _Record:
+    pack: Path
+    begin: int  # of the header line
+    start: int  # of the rest, after it
+    header: dict  # key, html (sha256), content (its length in the rest), sha256 and size of the rest
+
+
 class PageCache:
     """One language's entries. ``used`` collects the keys this build read or wrote."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.used: set[str] = set()
+        self._records: dict[str, _Record] | None = None  # read at the first ``get``
+        self._files: dict[Path, IO[bytes]] = {}
+        self._pack: tuple[Path, IO[bytes]] | None = None  # this build's, opened at the first record
         cache_files.recall(folder, VERIFIED)
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
 
     def get(self, key: str) -> Entry | None:
         """The entry of ``key`` if there is a sound one."""
-        path = self._path(key)
-        try:
-            data = path.read_bytes()
-        except (OSError, ValueError):
+        if self._records is None:
+            self._records = self._read()
+        if (record := self._records.get(key)) is None:
             return None
-        header, _, rest = data.partition(b"\n")
+        header = record.header
         try:
-            if not header.startswith(MAGIC):
+            rest = os.pread(self._files[record.pack].fileno(), header["size"], record.start)
+            if hashlib.sha256(rest).hexdigest() != header["sha256"]:
                 return None
-            found = json.loads(header[len(MAGIC) :])
-            if found["key"] != key or found["sha256"] != hashlib.sha256(rest).hexdigest():
+            html = self.folder / key[:2] / f"{key}{HTML}"
+            if not cache_files.trusted(html, digest=header["html"]):
                 return None
-            html = Path(f"{path}{HTML}")
-            if not cache_files.trusted(html, digest=found["html"]):
-                return None
-            content_end = found["content"]
+            content_end = header["content"]
             entry = Entry(html, rest[:content_end].decode("utf-8"), rest[content_end:].decode("ascii"))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError, OSError):
             return None
@@ -76,6 +91,37 @@ class PageCache:
             return None
         self.used.add(key)
         return entry
+
+    def _read(self) -> dict[str, _Record]:
+        """The records of the folder's packs, the latest of a key's (packs named by time)."""
+        records: dict[str, _Record] = {}
+        try:
+            packs = sorted(p for p in self.folder.iterdir() if p.name.endswith(PACK))
+        except OSError:
+            return records
+        for pack in packs:
+            if pack in self._files:
+                continue
+            try:
+                file = self._files[pack] = pack.open("rb")
+            except OSError:
+                continue
+            position, size = 0, os.fstat(file.fileno()).st_size
+            while position < size:  # up to the first record unsound (a pack being written ends so)
+                try:
+                    line = os.pread(file.fileno(), HEADER, position)
+                    end = line.index(b"\n")
+                    if not line.startswith(MAGIC):
+                        break
+                    header = json.loads(line[len(MAGIC) : end])
+                    start, key = position + end + 1, header["key"]
+                    if not isinstance(key, str) or start + header["size"] > size:
+                        break
+                except (OSError, ValueError, KeyError, TypeError):
+                    break
+                records[key] = _Record(pack, position, start, header)
+                position = start + header["size"]
+        return records
 
     def put(self, key: str, html: bytes, content: str, search: str) -> None:
         """Keep a page (``search``: its entries, as ``search_index.entries`` writes them); a
@@ -99,34 +145,38 @@ class PageCache:
 
     def _keep(self, key: str, digest: str, content: str, search: str, make_html: Callable[[Path], object]) -> None:
         encoded = content.encode("utf-8")
-        rest = encoded + search.encode("ascii")
-        header = {"key": key, "html": digest, "content": len(encoded), "sha256": hashlib.sha256(rest).hexdigest()}
-        path = self._path(key)
         self.used.add(key)
-        html = Path(f"{path}{HTML}")
+        html = self.folder / key[:2] / f"{key}{HTML}"
+        temporary = html.with_name(f"{html.name}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # The HTML first: a header is never there without its page.
-            for target, make in (
-                (html, make_html),
-                (path, lambda target: target.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + rest)),
-            ):
-                temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-                try:
-                    temporary.unlink(missing_ok=True)  # left by a killed build of this process id
-                    make(temporary)
-                    os.replace(temporary, target)
-                    temporary.unlink(missing_ok=True)  # there still if both were links to one file
-                except OSError:
-                    temporary.unlink(missing_ok=True)
-                    raise
+            html.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                temporary.unlink(missing_ok=True)  # left by a killed build of this process id
+                make_html(temporary)
+                os.replace(temporary, html)
+                temporary.unlink(missing_ok=True)  # there still if both were links to one file
+            except OSError:
+                temporary.unlink(missing_ok=True)
+                raise
             cache_files.noted(html)
+            rest = encoded + search.encode("ascii")
+            header = {"key": key, "html": digest, "content": len(encoded), "sha256": hashlib.sha256(rest).hexdigest()}
+            self._append(header, rest)
         except OSError:
             pass
 
+    def _append(self, header: dict, rest: bytes) -> None:
+        """A record into this build's pack, after its page: a header is never there without it."""
+        if self._pack is None:
+            path = self.folder / f"{time.time_ns():020d}-{os.getpid()}{PACK}"
+            self._pack = path, path.open("ab", buffering=0)  # a record a write: others read whole ones
+        self._pack[1].write(MAGIC + json.dumps({**header, "size": len(rest)}).encode() + b"\n" + rest)
+
     def prune(self) -> int:
-        """Remove the entries this build did not use (and temporary files left by a killed
-        build); record the stamps of the HTML files verified; returns how many files went."""
+        """Remove the pages this build did not use (and temporary files left by a killed build),
+        the packs it used nothing of, the others too once their records are moved into this
+        build's pack if they hold much it did not use; record the stamps of the HTML files
+        verified; returns how many files went."""
         removed = 0
         try:
             shards = [entry for entry in os.scandir(self.folder) if entry.is_dir(follow_symlinks=False)]
@@ -143,13 +193,49 @@ class PageCache:
                                 continue  # another build is writing it
                         except OSError:
                             continue
-                    elif name.removesuffix(HTML) in self.used:
+                    elif name.endswith(HTML) and name.removesuffix(HTML) in self.used:
                         continue
                     try:
                         os.unlink(entry.path)
                         removed += 1
                     except OSError:
                         pass
-        pages = (Path(f"{self._path(key)}{HTML}") for key in self.used)
+        removed += self._prune_packs()
+        pages = (self.folder / key[:2] / f"{key}{HTML}" for key in self.used)
         cache_files.remember(self.folder, VERIFIED, pages)
+        return removed
+
+    def _prune_packs(self) -> int:
+        own = self._pack[0] if self._pack is not None else None
+        records = {**(self._records or {}), **self._read()}  # with the packs other builds wrote meanwhile
+        used = {key: record for key, record in records.items() if key in self.used}
+        others = {pack for pack in self._files if pack != own}
+        live = {pack: 0 for pack in others}
+        for record in used.values():
+            if record.pack in live:
+                live[record.pack] += record.start - record.begin + record.header["size"]
+        unused = sum(self._files[pack].seek(0, os.SEEK_END) for pack in others) - sum(live.values())
+        merge = unused * UNUSED > sum(live.values()) or len(others) > PACKS
+        gone = {pack for pack, size in live.items() if merge or not size}
+        try:
+            for record in used.values():
+                if record.pack in gone:
+                    header = record.header
+                    rest = os.pread(self._files[record.pack].fileno(), header["size"], record.start)
+                    # Its digest as written: a record damaged since (not read by this build) stays unsound.
+                    self._append({name: header[name] for name in ("key", "html", "content", "sha256")}, rest)
+        except OSError:
+            gone = {pack for pack in gone if not live[pack]}  # the records could not all move
+        finally:
+            for file in [*self._files.values(), *([self._pack[1]] if self._pack is not None else [])]:
+                file.close()
+        self._files.clear()
+        self._records, self._pack = None, None
+        removed = 0
+        for pack in gone:
+            try:
+                pack.unlink()
+                removed += 1
+            except OSError:
+                pass
         return removed
