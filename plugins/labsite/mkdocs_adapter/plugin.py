@@ -209,7 +209,7 @@ def _render_markdown(md: markdown.Markdown, page: Any, config: MkDocsConfig, fil
     anchors = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
     relative = pages._RelativePathTreeprocessor(page.file, files, config)
     for extension in (raw_html, anchors, relative, title):
-        extension._register(md)  # under the name MkDocs' gives it: the last page's goes
+        extension._register(md)  # under the name MkDocs gives it: it replaces the last page's
     page.content = md.convert(page.markdown)
     page.toc = get_toc(getattr(md, "toc_tokens", []))
     page._title_from_render = title.title

@@ -43,6 +43,8 @@ def email_html(address: str, lang: str, label: str = "") -> Markup:
 
 def obfuscate_markdown(markdown: str, lang: str) -> str:
     """Replace every e-mail address written in a Markdown text by its obfuscated span."""
+    if "@" not in markdown:  # every address has one; most texts none: three scans saved
+        return markdown
     markdown = _MAILTO_LINK.sub(lambda m: str(email_html(m["address"], lang, m["label"].strip())), markdown)
     markdown = _AUTOLINK.sub(lambda m: str(email_html(m["address"], lang)), markdown)
     # Addresses already turned into spans are gone from the text, so only bare ones remain.
