@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from labsite.build.page_cache import PageCache
+from labsite.build.page_cache import PACKS, PageCache
 from labsite.build.report import REPORT_DIR
 from labsite.build.site import PAGE_CACHE, LanguageBuild, Options, SiteBuild
 from labsite.mkdocs_adapter import commands
@@ -309,6 +309,22 @@ def test_entries_the_last_build_did_not_use_are_removed(tmp_path: Path) -> None:
     assert pack.exists() and len(list(tmp_path.glob("*.pack"))) == 2
     PageCache(tmp_path).prune()
     assert _files(tmp_path) == ["00/left-by-a-killed-build.tmp", "verified.json"]
+
+
+def test_beyond_eight_packs_the_smallest_move_and_the_large_one_stays(tmp_path: Path) -> None:
+    first = PageCache(tmp_path)
+    for n in range(20):
+        _put(first, f"{n:02d}" * 32, n)
+    first.prune()
+    large = _pack(tmp_path)
+    for n in range(20, 32):  # a preview's edits: each rebuild keeps every page, one of them new
+        cache = PageCache(tmp_path)
+        assert all(_sound(cache, f"{k:02d}" * 32, k) for k in range(n))
+        _put(cache, f"{n:02d}" * 32, n)
+        cache.prune()
+        assert len(list(tmp_path.glob("*.pack"))) <= 1 + PACKS
+    assert large.exists() and len(list(tmp_path.glob("*.pack"))) == 1 + PACKS
+    assert all(_sound(PageCache(tmp_path), f"{k:02d}" * 32, k) for k in range(32))
 
 
 def test_a_record_moved_to_a_new_pack_is_moved_as_it_was_written(tmp_path: Path) -> None:

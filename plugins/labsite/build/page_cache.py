@@ -13,9 +13,9 @@ only count, and two builds sharing the folder write packs of their own. A record
 truncated, altered, or whose HTML is missing or altered, is ignored and the page rendered
 again. The HTML is hashed once: later builds trust it while its (inode, size, modification
 time) are those recorded (labsite.outputs.cache). Each build removes the pages it did not use,
-the packs none of whose records it used, and moves the records it used into its own pack when
-the others hold more than a quarter as much unused: the folder holds about one site's pages a
-language.
+the packs none of whose records it used, and moves the records it used into its own pack from
+a pack that holds more than a quarter as much unused, and from the smallest packs beyond eight:
+the folder holds about one site's pages a language.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ PACK = ".pack"
 HEADER = 512  # bytes: more than a record's header line
 VERIFIED = "verified.json"  # the stamps of the HTML files verified by the last build
 STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old was left by a build that was killed
-UNUSED = 4  # the other packs are merged into the build's own when their unused bytes pass 1/UNUSED of the used
-PACKS = 8  # or when there are more of them
+UNUSED = 4  # a pack's used records move into the build's own when its unused bytes pass 1/UNUSED of them
+PACKS = 8  # the most packs kept besides the build's own: the smallest move beyond
 
 
 @dataclass(frozen=True)
@@ -205,6 +205,9 @@ class PageCache:
         cache_files.remember(self.folder, VERIFIED, pages)
         return removed
 
+    def _size(self, pack: Path) -> int:
+        return self._files[pack].seek(0, os.SEEK_END)
+
     def _prune_packs(self) -> int:
         own = self._pack[0] if self._pack is not None else None
         records = {**(self._records or {}), **self._read()}  # with the packs other builds wrote meanwhile
@@ -214,9 +217,12 @@ class PageCache:
         for record in used.values():
             if record.pack in live:
                 live[record.pack] += record.start - record.begin + record.header["size"]
-        unused = sum(self._files[pack].seek(0, os.SEEK_END) for pack in others) - sum(live.values())
-        merge = unused * UNUSED > sum(live.values()) or len(others) > PACKS
-        gone = {pack for pack, size in live.items() if merge or not size}
+        # Gone: the packs used nothing of, and those holding more than 1/UNUSED as much unused
+        # as used; and the smallest ones while there are too many (the large one stays: moving
+        # it is copying a site's records).
+        gone = {pack for pack, size in live.items() if not size or (self._size(pack) - size) * UNUSED > size}
+        left = sorted((pack for pack in others if pack not in gone), key=lambda pack: live[pack])
+        gone.update(left[: max(0, len(left) - PACKS)])
         try:
             for record in used.values():
                 if record.pack in gone:
