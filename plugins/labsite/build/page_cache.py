@@ -69,6 +69,9 @@ class PageCache:
         self._pack: tuple[Path, IO[bytes]] | None = None  # this build's, opened at the first record
         cache_files.recall(folder, VERIFIED)
 
+    def _html(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}{HTML}"
+
     def get(self, key: str) -> Entry | None:
         """The entry of ``key`` if there is a sound one."""
         if self._records is None:
@@ -80,7 +83,7 @@ class PageCache:
             rest = os.pread(self._files[record.pack].fileno(), header["size"], record.start)
             if hashlib.sha256(rest).hexdigest() != header["sha256"]:
                 return None
-            html = self.folder / key[:2] / f"{key}{HTML}"
+            html = self._html(key)
             if not cache_files.trusted(html, digest=header["html"]):
                 return None
             content_end = header["content"]
@@ -146,7 +149,7 @@ class PageCache:
     def _keep(self, key: str, digest: str, content: str, search: str, make_html: Callable[[Path], object]) -> None:
         encoded = content.encode("utf-8")
         self.used.add(key)
-        html = self.folder / key[:2] / f"{key}{HTML}"
+        html = self._html(key)
         temporary = html.with_name(f"{html.name}.{os.getpid()}.tmp")
         try:
             html.parent.mkdir(parents=True, exist_ok=True)
@@ -166,7 +169,8 @@ class PageCache:
             pass
 
     def _append(self, header: dict, rest: bytes) -> None:
-        """A record into this build's pack, after its page: a header is never there without it."""
+        """A record into this build's pack, after its page: a header is never there without it
+        (``header``'s size is the rest's, whatever it said)."""
         if self._pack is None:
             path = self.folder / f"{time.time_ns():020d}-{os.getpid()}{PACK}"
             self._pack = path, path.open("ab", buffering=0)  # a record a write: others read whole ones
@@ -201,7 +205,7 @@ class PageCache:
                     except OSError:
                         pass
         removed += self._prune_packs()
-        pages = (self.folder / key[:2] / f"{key}{HTML}" for key in self.used)
+        pages = (self._html(key) for key in self.used)
         cache_files.remember(self.folder, VERIFIED, pages)
         return removed
 
@@ -226,10 +230,9 @@ class PageCache:
         try:
             for record in used.values():
                 if record.pack in gone:
-                    header = record.header
-                    rest = os.pread(self._files[record.pack].fileno(), header["size"], record.start)
+                    rest = os.pread(self._files[record.pack].fileno(), record.header["size"], record.start)
                     # Its digest as written: a record damaged since (not read by this build) stays unsound.
-                    self._append({name: header[name] for name in ("key", "html", "content", "sha256")}, rest)
+                    self._append(record.header, rest)
         except OSError:
             gone = {pack for pack in gone if not live[pack]}  # the records could not all move
         finally:
