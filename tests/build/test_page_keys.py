@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from markupsafe import Markup
+
 from labsite.build.catalog import make_catalog
-from labsite.build.page_keys import ModelDigests, PageKeys
+from labsite.build.page_keys import ModelDigests, PageKeys, _Encoder
 from labsite.build.preview import stamps
 from labsite.common import clock
 from labsite.model.content import Announcement, Project
@@ -61,3 +64,16 @@ def test_a_previews_rebuild_digests_again_only_the_model_objects_read_again(tmp_
     assert len(items) > 4 and [(type(o).__name__, o.slug) for o in made_again] == [("Project", "lung-scan")]  # type: ignore[attr-defined]
     assert after["projects/lung-scan/index.fr.md"] != before["projects/lung-scan/index.fr.md"]
     assert after["news/first-news/index.fr.md"] == before["news/first-news/index.fr.md"]
+
+
+def test_values_of_different_kinds_never_share_an_encoding(tmp_path: Path) -> None:
+    """The commonest kinds are encoded without a call each (``_Encoder._encode``), the others
+    one by one: a sequence mixing them is encoded as each alone would be."""
+    write_site(tmp_path)
+    encoder = _Encoder(build_catalog(tmp_path))
+    kinds = ["1", 1, True, 1.0, None, "None", b"1", ("1",), (("1",),), (), dt.date(2026, 1, 1), frozenset({"1"})]
+    assert len({encoder.digest(value) for value in kinds}) == len(kinds)
+    assert encoder.digest(0) != encoder.digest(False) and encoder.digest(("a", "b")) != encoder.digest(("ab",))
+    assert encoder.digest(("a", 1, [None])) == encoder.digest(["a", 1, (None,)])  # a sequence is a sequence
+    assert encoder.digest(Markup("<b>")) == encoder.digest("<b>")
+    assert encoder.digest(*kinds) == _Encoder(encoder.catalog).digest(*kinds)
