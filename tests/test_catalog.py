@@ -121,3 +121,14 @@ def test_an_english_slug_is_checked_like_a_folder_name(tmp_path: Path, slug: str
     errors = [str(e) for e in catalog.errors]
     # The error is on the page, or (two pages at one URL) names it.
     assert any("projects/heart-ai/index.en.md" in e and message in e for e in errors), errors
+
+
+def test_a_catalog_amended_keeps_its_lookups(tmp_path: Path) -> None:
+    """make_catalog's last step changes only the problems and the timings: nothing to look up again."""
+    write_site(tmp_path)
+    catalog = build_catalog(tmp_path)
+    amended = catalog.amended((), {"check": 1.5})
+    assert amended.diagnostics == () and dict(amended.timings) == {"check": 1.5}
+    assert catalog.timings != amended.timings and amended.pages is catalog.pages
+    assert amended.page("projects/lung-scan", "fr") is catalog.page("projects/lung-scan", "fr")
+    assert amended.by_path("projects/lung-scan/index.fr.md") is catalog.by_path("projects/lung-scan/index.fr.md")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from labsite.commands.new import KINDS, create
 from labsite.model.fields import Checker
 from labsite.model.schemas import ANNOUNCEMENT, PROJECT, PROJECT_PAGE
-from labsite.sources import frontmatter, yamlsource
+from labsite.sources import frontmatter, tree, yamlsource
 from tests.conftest import AGENDA_PAGES, FIXTURE_FILES, PEOPLE_PAGES, build_catalog, write_site
 
 KEYS = [
@@ -142,3 +142,9 @@ def test_a_new_item_round_trips_through_check(kind: str, slug: str) -> None:
         assert {p.lang for p in catalog.pages if p.key == f"{section}/{slug}"} == {"fr", "en"}
     finally:
         shutil.rmtree(root)
+
+
+@given(st.text(alphabet=st.sampled_from("a.éMD ym-"), min_size=1, max_size=12))
+def test_a_file_names_extension_is_the_one_pathlib_says(name: str) -> None:
+    """The sources' walk reads extensions from names (labsite.sources.tree), not PurePosixPath."""
+    assert tree._suffix(name) == PurePosixPath(name).suffix

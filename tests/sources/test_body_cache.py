@@ -48,3 +48,23 @@ def test_a_damaged_store_is_ignored(tmp_path: Path) -> None:
     assert '[["' in text
     (tmp_path / STORE).write_text(text.replace('[["', '[[1, "'))
     assert make_catalog(tmp_path, TODAY).diagnostics == clean.diagnostics
+
+
+def test_the_store_is_written_only_when_its_entries_change(tmp_path: Path) -> None:
+    write_site(tmp_path)
+    make_catalog(tmp_path, TODAY)
+    store = tmp_path / STORE
+
+    def stamp() -> tuple[int, int]:
+        return store.stat().st_ino, store.stat().st_mtime_ns
+
+    written = stamp()
+    make_catalog(tmp_path, TODAY)
+    assert stamp() == written  # nothing changed: not written again
+    body = tmp_path / "news/first-news/index.fr.md"
+    body.write_text(body.read_text(encoding="utf-8").replace("Texte.", "Texte revu."), encoding="utf-8")
+    make_catalog(tmp_path, TODAY)
+    assert stamp() != written and "first-news/index.fr.md" in store.read_text()
+    store.unlink()
+    make_catalog(tmp_path, TODAY)
+    assert store.is_file()  # removed meanwhile: written again

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import time
 from pathlib import Path
@@ -31,4 +30,4 @@ def make_catalog(
             catalog = generators.generate(catalog)
         diagnostics = tuple(sorted(set(catalog.diagnostics) | set(placement.check(catalog))))
         timings = {**catalog.timings, "catalog": time.perf_counter() - started}
-        return dataclasses.replace(catalog, diagnostics=diagnostics, timings=timings)
+        return catalog.amended(diagnostics, timings)

@@ -22,7 +22,7 @@ from pathlib import Path
 from labsite.common import records
 
 RECORD = ".cache/digests.json"
-RACY_NS = 2_000_000_000
+RACY_NS = records.RACY_NS
 _HEX = re.compile(r"[0-9a-f]{64}")
 _KNOWN: dict[str, tuple[tuple[int, ...], str]] = {}
 _USED: set[str] = set()  # the files asked for since the last recall: those recorded next

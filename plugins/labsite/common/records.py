@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+RACY_NS = 2_000_000_000  # a file changed this recently may change again and keep its stamp
 _LAST: dict[str, dict[str, Any]] = {}  # each record as this process last read or wrote it
+# The stamp (inode, size, modification time) of each record's file when this process last read
+# or wrote it: a preview's rebuild finds its records as it left them and parses none again,
+# unless one was written too recently for its stamp to tell a later change.
+_STAMPS: dict[str, tuple[int, int, int] | None] = {}
 
 
 def _frozen(value: Any) -> Any:
@@ -24,6 +30,9 @@ def read(path: Path, valid: Callable[[Any], bool]) -> dict[str, Any]:
     """The entries of the record at ``path`` whose value is ``valid`` (lists as tuples); none if
     there is no record or a damaged one."""
     found: dict[str, Any] = {}
+    stamp = _stamp(path)
+    if stamp is not None and _STAMPS.get(str(path)) == stamp and time.time_ns() - stamp[2] >= RACY_NS:
+        return dict(_LAST[str(path)])
     try:
         for name, value in json.loads(path.read_bytes()).items():
             if ".." not in name.split("/") and not name.startswith("/") and valid(value):
@@ -31,7 +40,8 @@ def read(path: Path, valid: Callable[[Any], bool]) -> dict[str, Any]:
     except (OSError, ValueError, AttributeError, TypeError):
         found = {}
     _LAST[str(path)] = found
-    return found
+    _STAMPS[str(path)] = stamp
+    return dict(found)
 
 
 def write(path: Path, entries: Mapping[str, Any]) -> None:
@@ -45,5 +55,14 @@ def write(path: Path, entries: Mapping[str, Any]) -> None:
         temporary.write_text(json.dumps(frozen, sort_keys=True), encoding="utf-8")
         os.replace(temporary, path)
         _LAST[str(path)] = frozen
+        _STAMPS[str(path)] = _stamp(path)
     except OSError:
         temporary.unlink(missing_ok=True)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)

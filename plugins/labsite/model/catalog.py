@@ -8,6 +8,7 @@ scanning files again.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -82,6 +83,14 @@ class Catalog:
         derived.update(self._links())
         for name, value in derived.items():
             object.__setattr__(self, name, value)
+
+    def amended(self, diagnostics: tuple[Diagnostic, ...], timings: Mapping[str, float]) -> Catalog:
+        """The same catalog with other diagnostics and timings. Its lookups depend on neither:
+        they are kept, not made again (``dataclasses.replace`` would)."""
+        amended = copy.copy(self)
+        object.__setattr__(amended, "diagnostics", diagnostics)
+        object.__setattr__(amended, "timings", _frozen(timings))
+        return amended
 
     def _links(self) -> dict[str, Mapping]:
         """Who wrote what, who works on which project, which projects cite which publication.

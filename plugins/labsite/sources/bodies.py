@@ -273,10 +273,10 @@ def _check_links(
         if len(target) > MAX_TARGET_CHARS:
             error(offset, say("link.too_long", length=len(target), maximum=MAX_TARGET_CHARS))
             continue
-        scheme = _scheme(target)
-        if scheme or target.startswith("//") or not url_allowed(target, embedded=link.image):
-            if not url_allowed(target, embedded=link.image):
-                error(offset, _url_problem(target, embedded=link.image))
+        elsewhere, problem = _elsewhere(target, link.image)
+        if elsewhere:
+            if problem is not None:
+                error(offset, problem)
             continue
         file_part, _, fragment = target.split("?", 1)[0].partition("#")
         resolved = posixpath.normpath(posixpath.join(folder, file_part)) if file_part else path
@@ -304,6 +304,15 @@ def _check_links(
                 error(offset, problem)
         elif not _is_file(root / resolved):
             error(offset, say("link.no_file", path=resolved))
+
+
+@lru_cache(maxsize=50_000)
+def _elsewhere(target: str, image: bool) -> tuple[bool, Message | None]:
+    """Whether a link leads out of the site's files (a scheme, '//', or an address refused),
+    and why it is refused if it is. Cached: a preview checks every body's links each rebuild."""
+    if _scheme(target) or target.startswith("//") or not url_allowed(target, embedded=image):
+        return True, None if url_allowed(target, embedded=image) else _url_problem(target, embedded=image)
+    return False, None
 
 
 def _is_file(path: Path) -> bool:

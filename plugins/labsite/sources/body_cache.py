@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ class Store:
             pass  # no store, or a damaged one: every file is read
 
     @staticmethod
+    @lru_cache(maxsize=20_000)  # a preview's rebuild hashes the same bodies again (as bodies._own_problems)
     def key(kind: str, path: str, data: bytes | str) -> str:
         raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
         return f"{kind}:{path}:{hashlib.sha256(raw).hexdigest()}"
@@ -53,8 +55,8 @@ class Store:
         self.kept[key] = value
 
     def save(self) -> None:
-        if self.path is None:
-            return
+        if self.path is None or (self.kept == self.found and self.path.is_file()):
+            return  # it holds these entries already (a preview's rebuild, a build with no change)
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
