@@ -13,8 +13,9 @@ PACKAGE = REPO / "plugins" / "labsite"
 STEPS = ("common", "model", "sources", "generators", "render", "outputs", "build", "mkdocs_adapter", "commands")
 # It also tells MkDocs which pages (the 404 page too) the page cache keeps and hands Material's
 # search entries of each page rendered to the core (250 before the page cache), and renders
-# the pages with one Markdown converter a pass (285 before).
-ADAPTER_LINES = 315
+# the pages with one Markdown converter a pass (285 before), and has every environment the theme
+# makes prepared, Material's search's too (315 before).
+ADAPTER_LINES = 320
 
 
 def _module(path: Path) -> str:

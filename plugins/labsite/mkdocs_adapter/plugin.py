@@ -78,6 +78,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
             raise PluginError(str(exc)) from None
         config.site_url, config.site_name = language.site_url, language.site_name
         config.theme["language"] = self.lang
+        templates.prepare_theme(config.theme)
         config.nav = [{title: path} if title else path for title, path in language.nav()]
         config.theme.static_templates.discard("sitemap.xml")  # the site's own covers both languages
         config.extra["alternate"] = language.alternates()  # Material shows its language selector then
@@ -130,7 +131,7 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals.update(self.language.template_globals())
-        return templates.prepare(env)
+        return env  # prepared (labsite.render.templates.prepare_theme)
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         context["ls"] = self.language.view(self.language.page(page.file.src_uri))

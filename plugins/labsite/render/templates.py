@@ -4,6 +4,7 @@ its navigation and tabs made once for the pages that show them alike (labsite.re
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -69,7 +70,26 @@ class MendedTheme(jinja2.BaseLoader):
         return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
-        return self.loader.list_templates()
+        """The theme's files, without hidden ones or those in hidden folders (Material's 14,000
+        icons): MkDocs lists them to publish the static ones, never hidden, twice a build."""
+        if not isinstance(self.loader, jinja2.FileSystemLoader):
+            return self.loader.list_templates()
+        found: set[str] = set()
+        for searchpath in self.loader.searchpath:
+            for folder, folders, files in os.walk(searchpath, followlinks=self.loader.followlinks):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                inside = os.path.relpath(folder, searchpath).replace(os.sep, "/")
+                prefix = "" if inside == "." else inside + "/"
+                found.update(prefix + name for name in files if not name.startswith("."))
+        return sorted(found)
+
+
+def prepare_theme(theme: Any) -> None:
+    """Every environment ``theme`` makes (its ``get_env``) prepared: MkDocs' own, and the three
+    Material's search plugin makes each pass to translate its labels, which compiled the theme's
+    language templates every time."""
+    make = theme.get_env
+    theme.get_env = lambda: prepare(make())
 
 
 def prepare(env: jinja2.Environment) -> jinja2.Environment:
