@@ -18,7 +18,7 @@ RACY_NS = 2_000_000_000  # a file changed this recently may change again and kee
 _LAST: dict[str, dict[str, Any]] = {}  # each record as this process last read or wrote it
 # The stamp (inode, size, modification time) of each record's file when this process last read
 # or wrote it: a preview's rebuild finds its records as it left them and parses none again,
-# unless one was written too recently for its stamp to tell a later change.
+# unless one changed too recently for its stamp to tell a later change.
 _STAMPS: dict[str, tuple[int, int, int] | None] = {}
 
 
