@@ -24,6 +24,7 @@ from labsite.build.site import PAGE_CACHE, LanguageBuild, Options, SiteBuild
 from labsite.mkdocs_adapter import commands
 from labsite.model.page import Page
 from labsite.model.site import Site
+from labsite.outputs import feeds
 from tests.conftest import (
     EVENT_FILES,
     FIXTURE_EPOCH,
@@ -207,6 +208,32 @@ def test_an_edited_news_item_renders_again_only_the_pages_listing_it(tmp_path: P
     assert _same_as_a_clean_build(config, tmp_path / "clean")  # and nothing stale
 
 
+def test_a_feed_is_made_again_only_when_what_it_shows_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feed is kept in the page cache like a page: an edit to a news item's text makes the
+    news feed again (it carries the text), not the feeds of the job ads or of the projects."""
+    config = _site(tmp_path / "site")
+    made: list[str] = []
+    render = feeds._render
+
+    def counted(site: Site, lang: str, listing: Page, entries: list[feeds.Entry]) -> dict[str, bytes]:
+        made.append(f"{lang} {listing.key}")  # the default language's pass: in this process
+        return render(site, lang, listing, entries)
+
+    monkeypatch.setattr(feeds, "_render", counted)
+    _build(config)
+    assert made == ["fr news", "fr jobs", "fr agenda", "fr projects"]
+    _settled(config.parent)
+    made.clear()
+    _build(config)
+    assert made == []  # nothing changed
+    _settled(config.parent)
+    _edit(config.parent, "news/award/index.fr.md", "Voir [le projet]", "Voir donc [le projet]")
+    _build(config)
+    assert made == ["fr news"]
+    monkeypatch.undo()
+    assert _same_as_a_clean_build(config, tmp_path / "clean")  # and nothing stale
+
+
 def test_an_edited_person_renders_again_only_the_publication_pages_citing_them(tmp_path: Path) -> None:
     """A page of the publications gives its lab authors' pages and iDs (JSON-LD): it shows those
     whose works it lists, not everyone; a person without a page of their own too."""
@@ -348,7 +375,11 @@ def test_garbage_in_the_cache_and_two_builds_sharing_it(tmp_path: Path) -> None:
     pages = sum(rendered for rendered, _ in _build(config).values())
     reference = tree_digest(root / "site")
     files = sorted(p for p in (root / ".cache/pages").rglob("*") if p.is_file())
-    assert sum(p.suffix == ".html" for p in files) == pages + 4  # and each language's 404 page and search index
+    # And each language's 404 page, search index and feeds (the publications' are made each time).
+    feeds = [p for p in (root / "site").rglob("*.xml") if p.name in ("rss.xml", "atom.xml")]
+    kept_feeds = [p for p in feeds if p.parent.name != "publications"]
+    assert len(feeds) > len(kept_feeds) >= 8
+    assert sum(p.suffix == ".html" for p in files) == pages + 4 + len(kept_feeds)
     for n, path in enumerate(files):  # headers, pages and the records of what was verified
         path.write_bytes(b"garbage" if n % 3 == 0 else path.read_bytes()[: len(path.read_bytes()) // 2])
     (root / ".cache/pages/fr/zz").mkdir()

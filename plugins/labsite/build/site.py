@@ -20,6 +20,7 @@ import logging
 import os
 import posixpath
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,6 +235,32 @@ class LanguageBuild:
             self.cache.adopt(key, target, hashlib.sha256(data).hexdigest(), "", "[]")
             self._written.add(key)
 
+    def _feed(
+        self,
+        kind: str,
+        listing: Page,
+        entries: list[feeds.Entry],
+        names: list[str],
+        make: Callable[[], dict[str, bytes]],
+        *,
+        reuse: bool,
+    ) -> dict[str, bytes]:
+        """A feed's files, kept in the page cache like a page: made again only when its listing's
+        key, or an entry's key, content, card or categories changed (feeds.Memo)."""
+        shown = [(self.key(e.page), e.content, e.enclosure, e.categories) for e in entries]
+        keys = {name: self._page_keys.feed(name, self.key(listing), shown) for name in names}
+        found = {name: self.cache.get(key) for name, key in keys.items()} if reuse else {}
+        try:
+            if found and all(found.values()):
+                return {name: entry.html.read_bytes() for name, entry in found.items() if entry is not None}
+        except OSError:
+            pass  # removed meanwhile: made again
+        files = make()
+        for name, data in files.items():
+            self.cache.put(keys[name], data, "", "[]")
+            self._written.add(keys[name])
+        return files
+
     def _kept(self) -> dict[tuple[str, str], Kept] | None:
         return self.build.preview.pages if self.build.preview is not None else None
 
@@ -346,11 +373,13 @@ class LanguageBuild:
             self.build.log.info(
                 "Cards (%s): %d rendered, %d reused from %s", self.lang, stats.rendered, stats.reused, CARD_CACHE
             )
-        enclosures = {}
-        for page in self.pages:
+
+        def enclosure(page: Page) -> feeds.Enclosure:
             card = paths[card_name(page)]
-            enclosures[page.path] = feeds.Enclosure(self.site.url(card_url(page)), card.stat().st_size, "image/png")
-        files = feeds.all_feeds(self.catalog, self.site, self.lang, self._contents, enclosures)
+            return feeds.Enclosure(self.site.url(card_url(page)), card.stat().st_size, "image/png")
+
+        memo = functools.partial(self._feed, reuse=reuse)
+        files = feeds.all_feeds(self.catalog, self.site, self.lang, self._contents, enclosure, memo)
         files.update(calendars.files(self.catalog, self.site, self.lang))
         for name, data in {**files, **redirect_pages(self.catalog, self.site, self.lang)}.items():
             cache_files.write_anew(site_dir / name, data)

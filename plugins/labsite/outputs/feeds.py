@@ -9,7 +9,9 @@ enclosure), dates must be timezone-aware, and updated/lastBuildDate default to t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -72,18 +74,37 @@ def _categories(catalog: Catalog, site: Site, page: Page) -> list[tuple[str, str
     return [(catalog.taxonomy.tags[t][page.lang], site.url(tag_url(base, t, page.lang))) for t in item.tags]
 
 
-def _render(
+@dataclass(frozen=True)
+class Entry:
+    """What a feed shows of one page besides the page itself."""
+
+    page: Page
+    content: str  # the page's content, as rendered
+    enclosure: Enclosure | None  # its share card (RSS only)
+    categories: tuple[tuple[str, str], ...]  # (label, URL) of its themes or tags
+
+
+# Gives a feed's files: from ``make`` or, when nothing the feed shows changed, from a cache. Its
+# arguments: the listing's key, the listing page, the entries, the files' names, ``make``.
+Memo = Callable[[str, Page, list[Entry], list[str], Callable[[], dict[str, bytes]]], dict[str, bytes]]
+
+
+def _entries(
     catalog: Catalog,
     site: Site,
     kind: str,
     lang: str,
     contents: dict[str, str],
-    enclosures: dict[str, Enclosure] | None = None,
-) -> dict[str, bytes]:
+    enclosure: Callable[[Page], Enclosure | None],
+) -> list[Entry]:
+    return [
+        Entry(page, contents.get(page.path, ""), enclosure(page), tuple(_categories(catalog, site, page)))
+        for page in items(catalog, kind, lang)
+    ]
+
+
+def _render(site: Site, lang: str, listing: Page, entries: list[Entry]) -> dict[str, bytes]:
     """The RSS and Atom files of one listing: {path inside the language's build: bytes}."""
-    listing = catalog.page(kind, lang)
-    assert listing is not None
-    pages = items(catalog, kind, lang)
     out = {}
     for fmt, (name, mime) in FORMATS.items():
         feed = FeedGenerator()
@@ -98,8 +119,8 @@ def _render(
         feed.link(href=self_url, rel="self", type=mime)
         feed.link(href=listing_url, rel="alternate")  # last: the RSS channel link
         newest = _day(dt.date(2000, 1, 1))
-        for page in pages:
-            item = page.item
+        for shown in entries:
+            page, item = shown.page, shown.page.item
             assert isinstance(item, Project | Announcement)
             url = site.url(page.url)
             published, updated = _day(item.date), _day(item.updated or item.date)
@@ -116,15 +137,14 @@ def _render(
             entry.link(href=url, rel="alternate")
             # RSS descriptions are read as HTML; Atom summaries are text.
             entry.summary(html.escape(page.description, quote=False) if fmt == "rss" else page.description)
-            entry.content(standalone_html(contents.get(page.path, ""), url), type="html")
+            entry.content(standalone_html(shown.content, url), type="html")
             entry.published(published)
             entry.updated(updated)
             entry.dc.dc_creator(site.name(lang))
-            for label, scheme in _categories(catalog, site, page):
+            for label, scheme in shown.categories:
                 entry.category(term=label, scheme=scheme)
-            enclosure = (enclosures or {}).get(page.path)
-            if fmt == "rss" and enclosure:
-                entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime)
+            if fmt == "rss" and shown.enclosure:
+                entry.enclosure(shown.enclosure.url, str(shown.enclosure.length), shown.enclosure.mime)
         feed.updated(newest)
         feed.lastBuildDate(newest)
         data = feed.rss_str(pretty=True) if fmt == "rss" else feed.atom_str(pretty=True)
@@ -137,13 +157,21 @@ def all_feeds(
     site: Site,
     lang: str,
     contents: dict[str, str],
-    enclosures: dict[str, Enclosure] | None = None,
+    enclosure: Callable[[Page], Enclosure | None] = lambda page: None,
+    memo: Memo | None = None,
 ) -> dict[str, bytes]:
-    """Every feed file of a language: {path inside the language's build: bytes}."""
+    """Every feed file of a language: {path inside the language's build: bytes}. ``memo``: see
+    ``Memo`` (the publications' feeds, cheap to make, are made each time)."""
     files: dict[str, bytes] = {}
     for kind in FEEDS:
         if kind == "publications":
             files.update(publication_feeds.render(catalog, site, lang))
-        elif catalog.page(kind, lang) is not None:
-            files.update(_render(catalog, site, kind, lang, contents, enclosures))
+        elif (listing := catalog.page(kind, lang)) is not None:
+            entries = _entries(catalog, site, kind, lang, contents, enclosure)
+            make = functools.partial(_render, site, lang, listing, entries)
+            if memo is None:
+                files.update(make())
+            else:
+                names = [listing.pass_url + name for name, _ in FORMATS.values()]
+                files.update(memo(kind, listing, entries, names, make))
     return files
