@@ -22,21 +22,25 @@ def render(catalog: Catalog, site: Site) -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
+    # Each page's address as an element's text and as an attribute, made once: a page is also
+    # its translations' alternate (escaping was most of the sitemap's time).
+    addresses = {page.path: site.url(page.url) for page in catalog.pages}
+    attributes: dict[str, str] = {}
     for page in sorted(catalog.pages, key=lambda p: p.url):
         if not listed(catalog, page):
             continue
-        lines += ["  <url>", f"    <loc>{escape(site.url(page.url))}</loc>"]
+        lines += ["  <url>", f"    <loc>{escape(addresses[page.path])}</loc>"]
         item = page.item
         if item is not None and not isinstance(item, Person):  # a person's page has no date
             lines.append(f"    <lastmod>{(item.updated or item.date).isoformat()}</lastmod>")
         translations = catalog.translations(page)
         for other in translations:
-            href = quoteattr(site.url(other.url))
+            if (href := attributes.get(other.path)) is None:
+                href = attributes[other.path] = quoteattr(addresses[other.path])
             lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.lang}" href={href}/>')
         default = next((p for p in translations if p.lang == DEFAULT_LANGUAGE.code), None)
         if default is not None:
-            href = quoteattr(site.url(default.url))
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={attributes[default.path]}/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
