@@ -34,7 +34,9 @@ def write(path: Path, data: bytes) -> None:
         os.replace(temporary, target)
 
 
-def trusted(path: Path, looks_right: Callable[[bytes], bool] = lambda data: True, digest: str | None = None) -> bool:
+def trusted(
+    path: Path | str, looks_right: Callable[[bytes], bool] = lambda data: True, digest: str | None = None
+) -> bool:
     """Whether an entry is a file this code wrote: a regular file (not a link) whose content
     hash is ``digest``, else the one recorded beside it, and that ``looks_right``."""
     try:
@@ -44,7 +46,7 @@ def trusted(path: Path, looks_right: Callable[[bytes], bool] = lambda data: True
         stamp = (entry.st_ino, entry.st_size, entry.st_mtime_ns)
         if _VERIFIED.get(str(path)) == stamp:
             return True
-        data = path.read_bytes()
+        data = Path(path).read_bytes()
         recorded = digest.encode() if digest is not None else Path(f"{path}{DIGEST_SUFFIX}").read_bytes()
     except OSError:
         return False
@@ -71,7 +73,7 @@ def recall(folder: Path, name: str) -> None:
         _VERIFIED.setdefault(str(folder / entry), stamp)
 
 
-def remember(folder: Path, name: str, paths: Iterable[Path]) -> None:
+def remember(folder: Path, name: str, paths: Iterable[Path | str]) -> None:
     """Record in ``name`` the stamps of those of ``paths`` (entries of ``folder``) verified."""
     start = len(str(folder)) + 1  # the paths are folder's: their names inside it, without pathlib's cost
     records.write(folder / name, {name[start:]: _VERIFIED[name] for name in map(str, paths) if name in _VERIFIED})

@@ -9,6 +9,7 @@ is made once; the missing ones are made in parallel, one process an image.
 from __future__ import annotations
 
 import io
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -81,9 +82,12 @@ def ensure(images: tuple[Renditions, ...], root: Path, cache_dir: Path, workers:
     cache_dir.mkdir(parents=True, exist_ok=True)
     cache.recall(cache_dir, VERIFIED)
     unique = list({r.key: r for r in images}.values())  # the same image in two folders is made once
-    missing = [r for r in unique if not all(cache.trusted(cache_dir / cache_name(r, f.url)) for f in r.files)]
+    # Paths as strings: pathlib's were most of the time a rebuild spent here (thousands of renditions).
+    folder = str(cache_dir)
+    entries = {r.key: [f"{folder}/{cache_name(r, f.url)}" for f in r.files] for r in unique}
+    missing = [r for r in unique if not all(cache.trusted(entry) for entry in entries[r.key])]
     stats = ImageStats(made=len(missing), reused=len(unique) - len(missing))
-    jobs = [(r, str(root / r.source), str(cache_dir)) for r in missing]
+    jobs = [(r, str(root / r.source), folder) for r in missing]
     if len(jobs) > 1 and workers > 1:
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context("spawn")) as pool:
             list(pool.map(_make, *zip(*jobs, strict=True)))
@@ -91,20 +95,20 @@ def ensure(images: tuple[Renditions, ...], root: Path, cache_dir: Path, workers:
         for job in jobs:
             _make(*job)
     for made in missing:
-        for rendition in made.files:
-            cache.noted(cache_dir / cache_name(made, rendition.url))
-    cache.remember(cache_dir, VERIFIED, (cache_dir / cache_name(r, f.url) for r in unique for f in r.files))
+        for entry in entries[made.key]:
+            cache.noted(Path(entry))
+    cache.remember(cache_dir, VERIFIED, (entry for r in unique for entry in entries[r.key]))
     return stats
 
 
 def publish(images: tuple[Renditions, ...], cache_dir: Path, site_dir: Path) -> None:
     """Put every rendition into the site, once for both languages."""
-    made: set[Path] = set()
+    made: set[str] = set()
     for renditions in images:
         for rendition in renditions.files:
-            target = site_dir / rendition.url
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            if not target.exists():
-                cache.place(cache_dir / cache_name(renditions, rendition.url), target)
+            target = os.path.join(site_dir, rendition.url)
+            if not os.path.exists(target):
+                if (parent := os.path.dirname(target)) not in made:
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
+                cache.place(cache_dir / cache_name(renditions, rendition.url), Path(target))
