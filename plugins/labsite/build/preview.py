@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_IFMT
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -23,11 +24,12 @@ from labsite.sources.tree import CONTENT_DIR, DATA_DIR, ITEM_DIRS, PUBLICATIONS_
 if TYPE_CHECKING:
     from labsite.build.page_keys import Memo
 
-Stamps = dict[str, tuple[int, int]]  # repository path -> (modification time ns, size)
+Stamps = dict[str, tuple[int, int, int]]  # repository path -> (modification time ns, size, kind)
 
 
 def stamps(root: Path) -> Stamps:
-    """The modification time and size of every source file."""
+    """The modification time, size and kind (``stat.S_IFMT``: a symbolic link is not followed)
+    of every source file."""
     found: Stamps = {}
     pending = [(str(root / section), section) for section in (CONTENT_DIR, *ITEM_DIRS, PUBLICATIONS_DIR, DATA_DIR)]
     while pending:
@@ -47,7 +49,7 @@ def stamps(root: Path) -> Stamps:
                     stat = entry.stat(follow_symlinks=False)
                 except OSError:
                     continue
-                found[path] = (stat.st_mtime_ns, stat.st_size)
+                found[path] = (stat.st_mtime_ns, stat.st_size, S_IFMT(stat.st_mode))
     return found
 
 

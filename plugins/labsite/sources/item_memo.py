@@ -14,14 +14,14 @@ from labsite.common.diagnostics import Diagnostic
 from labsite.sources.items import LoadedItem
 from labsite.sources.tree import ITEM_DIRS
 
-Stamps = Mapping[str, tuple[int, int]]  # repository path -> (modification time ns, size)
+Stamps = Mapping[str, tuple[int, int, int]]  # repository path -> (modification time ns, size, kind)
 
 _KEPT: dict[str, tuple[Hashable, LoadedItem | None, tuple[Diagnostic, ...]]] = {}
 
 
-def by_folder(files: Stamps) -> dict[str, tuple[tuple[str, tuple[int, int]], ...]]:
+def by_folder(files: Stamps) -> dict[str, tuple[tuple[str, tuple[int, int, int]], ...]]:
     """The files of each item folder (subfolders' too) with their stamps, by item key."""
-    found: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    found: dict[str, list[tuple[str, tuple[int, int, int]]]] = {}
     for path, stamp in files.items():
         section, _, rest = path.partition("/")
         slug, inside, _ = rest.partition("/")

@@ -78,7 +78,7 @@ def _read(
     files: item_memo.Stamps | None,
     started: float,
 ) -> Catalog:
-    tree = discover(root)
+    tree = discover(root, files)
     problems = tree.problems + committed_caches(root)
     partners = load_partners(root, problems)
     taxonomy = load_taxonomy(root, problems)

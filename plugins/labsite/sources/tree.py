@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -125,8 +126,36 @@ def _suffix(name: str) -> str:
     return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
-def discover(root: Path) -> SourceTree:
-    """List pages and assets; file names that fit no rule are reported, not skipped."""
+# A preview's last tree, with the files it was made from: their names and kinds are all a tree
+# depends on, so a rebuild after an edit takes it as it was (walking the sources again cost
+# 0.06 s a rebuild on the benchmark's corpus).
+_LAST: tuple[object, SourceTree] | None = None
+
+
+def discover(root: Path, files: Mapping[str, tuple[int, ...]] | None = None) -> SourceTree:
+    """List pages and assets; file names that fit no rule are reported, not skipped. ``files``:
+    a preview's stamps of every source file (labsite.build.preview.stamps), the file's kind
+    last; the tree is made again only when a file is added or removed, or changes kind (a
+    symbolic link put in a file's place), or a section's folder does. Never change the tree
+    returned."""
+    global _LAST
+    if files is None:
+        return _discover(root)
+    sections = tuple(_kind(root / section) for section in (CONTENT_DIR, *ITEM_DIRS, PUBLICATIONS_DIR, DATA_DIR))
+    seen = (str(root), sections, {path: stamp[-1] for path, stamp in files.items()})
+    if _LAST is None or _LAST[0] != seen:
+        _LAST = (seen, _discover(root))
+    return _LAST[1]
+
+
+def _kind(path: Path) -> int | None:
+    try:
+        return stat.S_IFMT(os.lstat(path).st_mode)
+    except OSError:
+        return None
+
+
+def _discover(root: Path) -> SourceTree:
     tree = SourceTree([], [], [])
     allowed = " or ".join(f"'.{code}.md'" for code in LANGUAGES)
 
