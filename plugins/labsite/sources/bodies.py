@@ -71,6 +71,28 @@ def anchors(body: str) -> set[str]:
 # again (labsite.build.page_keys) without a second scan of every body.
 found_links: dict[str, list[scan.Link]] = {}
 
+# A preview's bodies as its last rebuild checked them, with their links. A body's problems come
+# from its text, the pages published and the sources, and for some links from another page's
+# anchors or from whether a file exists: a body whose check looked at neither is taken as it
+# was while the pages published and the sources are the same (checking every body's links each
+# rebuild cost 0.1 s on the benchmark's corpus).
+_CHECKED: dict[tuple[str, str, int], tuple[tuple[Diagnostic, ...], list[scan.Link]]] = {}
+_USED: set[tuple[str, str, int]] = set()  # those the last rebuild checked or took: the others go
+_AMONG: list[tuple[frozenset[str], frozenset[str]]] = []
+
+
+def among(published: set[str], sources: set[str]) -> object:
+    """For ``check_body``'s ``among``: the same token while the pages published and the
+    sources are the same; a new one (and nothing kept from before) when they change."""
+    pages = (frozenset(published), frozenset(sources))
+    if not _AMONG or _AMONG[0] != pages:
+        _CHECKED.clear()
+        _AMONG[:] = [pages]
+    for gone in _CHECKED.keys() - _USED:  # an edited body's text as it was
+        del _CHECKED[gone]
+    _USED.clear()
+    return _AMONG[0]
+
 
 def check_body(
     path: str,
@@ -82,12 +104,19 @@ def check_body(
     anchors_of: Callable[[str], set[str] | None] = lambda _: None,
     *,
     limits: bool = True,
+    among: object = None,
 ) -> list[Diagnostic]:
     """Problems of one page's body; ``published`` and ``sources`` are repository paths of pages,
     ``anchors_of`` gives a page's anchors (None: not checked). ``limits=False`` runs every scan
-    even on a body over the limits (the benchmark's hostile inputs: each scan is linear anyway)."""
+    even on a body over the limits (the benchmark's hostile inputs: each scan is linear anyway).
+    ``among``: the token ``among`` gave for ``published`` and ``sources`` (a preview's)."""
     key = body_cache.Store.key(f"body{first_line}", path, body)
-    kept = body_cache.current.get(key) if limits else None
+    kept = body_cache.current.get(key) if limits else None  # used: the store keeps it
+    remembered = (path, body, first_line) if limits and _AMONG and among is _AMONG[0] else None
+    if remembered is not None and (checked := _CHECKED.get(remembered)) is not None:
+        _USED.add(remembered)
+        found_links[body] = checked[1]
+        return list(checked[0])
     links = _links(kept)
     if links is not None:  # its own checks passed in an earlier build: its links, as found then
         problems: list[Diagnostic] = []
@@ -106,7 +135,7 @@ def check_body(
         line, column = (lines or scan.Lines.of(body, first_line)).where(offset)
         problems.append(Diagnostic(path, line, column, "error", "", message))
 
-    _check_links(path, found, root, published, sources, anchors_of, error)
+    looked_further = _check_links(path, found, root, published, sources, anchors_of, error)
     if not limits:
         anchors(body)
     if len(problems) > MAX_ERRORS:
@@ -114,6 +143,9 @@ def check_body(
         last = problems[MAX_ERRORS - 1]
         more = Diagnostic(path, last.line, last.column, "error", "", say("body.more", count=left_out))
         problems = [*problems[:MAX_ERRORS], more]
+    if remembered is not None and not looked_further:
+        _CHECKED[remembered] = (tuple(problems), found)
+        _USED.add(remembered)
     return problems
 
 
@@ -263,12 +295,14 @@ def _check_links(
     sources: set[str],
     anchors_of: Callable[[str], set[str] | None],
     error: Callable[[int, Message], None],
-) -> None:
-    folder = posixpath.dirname(path)
+) -> bool:
+    """Report the links' problems; returns whether that took more than the links, ``published``
+    and ``sources``: another page's anchors, or the files there are."""
+    folder, looked_further = posixpath.dirname(path), False
     for count, link in enumerate(links, start=1):
         if count > MAX_LINKS:
             error(link.offset, say("link.too_many", maximum=MAX_LINKS))
-            return
+            return looked_further
         target, offset = link.target, link.offset
         if len(target) > MAX_TARGET_CHARS:
             error(offset, say("link.too_long", length=len(target), maximum=MAX_TARGET_CHARS))
@@ -280,7 +314,9 @@ def _check_links(
             continue
         file_part, _, fragment = target.split("?", 1)[0].partition("#")
         resolved = posixpath.normpath(posixpath.join(folder, file_part)) if file_part else path
-        known = anchors_of(resolved) if fragment and resolved.endswith(".md") else None
+        known = None
+        if fragment and resolved.endswith(".md"):
+            known, looked_further = anchors_of(resolved), True
         if known is not None and fragment not in known:
             if close := difflib.get_close_matches(fragment, known, n=1):
                 error(offset, say("link.anchor_close", fragment=fragment, path=resolved, close=close[0]))
@@ -289,6 +325,8 @@ def _check_links(
         if not file_part:
             continue
         from_root = file_part.lstrip("/")
+        if resolved not in sources:
+            looked_further = True  # whether a file or a folder is there
         elsewhere = resolved not in sources and not _is_file(root / resolved)
         if elsewhere and from_root and (from_root in sources or _is_file(root / from_root)):
             # Written from the repository's root ("content/data.fr.md"), as GitHub shows paths.
@@ -304,6 +342,7 @@ def _check_links(
                 error(offset, problem)
         elif not _is_file(root / resolved):
             error(offset, say("link.no_file", path=resolved))
+    return looked_further
 
 
 @lru_cache(maxsize=50_000)

@@ -25,7 +25,7 @@ from labsite.model.schemas import CONTENT_PAGE
 from labsite.sources import bodies, body_cache, frontmatter, halves, item_memo
 from labsite.sources.assets import check_assets
 from labsite.sources.bibtex import read_publications
-from labsite.sources.bodies import MAX_BODY_CHARS, anchors, check_body
+from labsite.sources.bodies import MAX_BODY_CHARS, among, anchors, check_body
 from labsite.sources.items import LoadedItem, load_item
 from labsite.sources.people import load_person
 from labsite.sources.registry import PARTNERS_FILE, TAXONOMY_FILE, load_partners, load_taxonomy
@@ -271,10 +271,15 @@ def _read(
             found_anchors[path] = anchors(bodies[path])
         return found_anchors[path]
 
+    checked = among(published, sources) if files is not None else None  # a preview's
     for page in pages:
-        problems += check_body(page.path, page.body, page.body_line, root, published, sources, anchors_of)
+        problems += check_body(
+            page.path, page.body, page.body_line, root, published, sources, anchors_of, among=checked
+        )
         if isinstance(page.item, Announcement) and (text := page.item.texts[page.lang]).apply:
-            problems += check_body(page.path, text.apply, text.apply_line, root, published, sources, anchors_of)
+            problems += check_body(
+                page.path, text.apply, text.apply_line, root, published, sources, anchors_of, among=checked
+            )
     return Catalog(
         root=root,
         today=today,
