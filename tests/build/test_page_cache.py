@@ -230,6 +230,12 @@ def test_a_feed_is_made_again_only_when_what_it_shows_changed(tmp_path: Path, mo
     _edit(config.parent, "news/award/index.fr.md", "Voir [le projet]", "Voir donc [le projet]")
     _build(config)
     assert made == ["fr news"]
+    _settled(config.parent)
+    made.clear()
+    # The job ads' page's text: its key changes, not what its feed shows of it (address, title).
+    _edit(config.parent, "content/jobs.fr.md", "Les offres.", "Les offres du moment.")
+    _build(config)
+    assert made == []
     monkeypatch.undo()
     assert _same_as_a_clean_build(config, tmp_path / "clean")  # and nothing stale
 

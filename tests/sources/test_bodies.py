@@ -23,7 +23,9 @@ def test_a_body_is_checked_again_when_its_text_the_pages_or_what_it_looked_at_ch
     # Links to a page (its text and the pages alone say whether it holds), to a page's anchor
     # and to an image (another page's headings and the files say): only the first is taken.
     files["projects/lung-scan/index.fr.md"] = item_page("Scanner", "Lire.", "Voir [cœur](../heart-ai/index.fr.md).")
-    files["projects/icu-flow/index.fr.md"] = item_page("Flux", "Idée.", "Voir [la suite](../lung-scan/index.fr.md#suite).")
+    files["projects/icu-flow/index.fr.md"] = item_page(
+        "Flux", "Idée.", "Voir [la suite](../lung-scan/index.fr.md#suite)."
+    )
     write_site(tmp_path, files)
     monkeypatch.setattr(bodies, "_CHECKED", {})
     checked: list[str] = []

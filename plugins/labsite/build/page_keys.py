@@ -267,10 +267,11 @@ class PageKeys:
         of the pages of keys ``pages`` (a page's entries are made from its HTML: its key covers them)."""
         return self._encode.digest("search index", *around, pages).hex()
 
-    def feed(self, name: str, listing: str, entries: list[tuple[str, str, object, object]]) -> str:
-        """The key of the feed file ``name``: its listing's key, and of each entry its page's
-        key, content as rendered, share card and categories (labsite.outputs.feeds.Entry)."""
-        return self._encode.digest("feed", name, listing, entries).hex()
+    def feed(self, name: str, listing: Page, entries: list[tuple[str, str, object, object]]) -> str:
+        """The key of the feed file ``name``: what every page shows, its listing page's address
+        and title (not the listing's key: a feed does not show its rows), and of each entry
+        its page's key, content as rendered, share card and categories (feeds.Entry)."""
+        return self._encode.digest(self._site, "feed", name, listing, entries).hex()
 
     def _shown(self, keys: frozenset[str]) -> bytes:
         """The items a page shows (listing pages share one set: made once)."""

@@ -246,9 +246,9 @@ class LanguageBuild:
         reuse: bool,
     ) -> dict[str, bytes]:
         """A feed's files, kept in the page cache like a page: made again only when its listing's
-        key, or an entry's key, content, card or categories changed (feeds.Memo)."""
+        address or title, or an entry's key, content, card or categories changed (feeds.Memo)."""
         shown = [(self.key(e.page), e.content, e.enclosure, e.categories) for e in entries]
-        keys = {name: self._page_keys.feed(name, self.key(listing), shown) for name in names}
+        keys = {name: self._page_keys.feed(name, listing, shown) for name in names}
         found = {name: self.cache.get(key) for name, key in keys.items()} if reuse else {}
         try:
             if found and all(found.values()):
