@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -22,7 +23,13 @@ def test_the_settings_kept_and_the_pages_entries_in_order(tmp_path: Path) -> Non
     index.write_text(json.dumps({"config": SETTINGS, "docs": old}, separators=(",", ":")), encoding="utf-8")
     around = search_index.settings(tmp_path)
     assert around is not None
-    data = json.loads(search_index.document(around, PAGES))
+    index.write_bytes(b"written again")
+    linked = tmp_path / "linked"
+    linked.hardlink_to(index)  # a preview's folder holds links to cache entries: the index is a new file
+    digest = search_index.write(index, around, PAGES, digest=True)
+    assert linked.read_bytes() == b"written again"
+    assert digest == hashlib.sha256(index.read_bytes()).hexdigest()
+    data = json.loads(index.read_bytes())
     assert data["config"] == SETTINGS
     assert [entry["location"] for entry in data["docs"]] == ["a/", "b/", "b/#s"]
     assert data["docs"][0]["title"] == "Été"

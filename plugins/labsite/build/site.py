@@ -224,16 +224,18 @@ class LanguageBuild:
         wrote); not in a preview, whose theme writes the index into the file there."""
         if (around := search_index.settings(site_dir)) is None:
             return
-        target, cached = site_dir / search_index.INDEX, not self.build.options.serving
+        target = site_dir / search_index.INDEX
+        if self.build.options.serving:
+            search_index.write(target, around, self.search_entries())
+            return
         key = self._page_keys.search_index(around, [self.key(page) for page in self.pages])
-        if cached and reuse and (entry := self.cache.get(key)) is not None:
+        if reuse and (entry := self.cache.get(key)) is not None:
             cache_files.place(entry.html, target)
             return
-        data = search_index.document(around, self.search_entries())
-        cache_files.write_anew(target, data)
-        if cached:
-            self.cache.adopt(key, target, hashlib.sha256(data).hexdigest(), "", "[]")
-            self._written.add(key)
+        digest = search_index.write(target, around, self.search_entries(), digest=True)
+        assert digest is not None
+        self.cache.adopt(key, target, digest, "", "[]")
+        self._written.add(key)
 
     def _feed(
         self,
