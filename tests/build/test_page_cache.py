@@ -273,6 +273,26 @@ def _pack(folder: Path) -> Path:
     return pack
 
 
+def test_a_pack_is_read_again_from_where_the_last_reading_stopped(tmp_path: Path) -> None:
+    """A preview's rebuilds read a pack once: then only what was added, unless it was replaced
+    or cut short meanwhile."""
+    writer = PageCache(tmp_path)
+    _put(writer, "01" * 32, 1)
+    assert _sound(PageCache(tmp_path), "01" * 32, 1)
+    _put(writer, "02" * 32, 2)  # the same pack, grown
+    later = PageCache(tmp_path)
+    assert _sound(later, "01" * 32, 1) and _sound(later, "02" * 32, 2)
+    pack = _pack(tmp_path)
+    data = pack.read_bytes()
+    pack.write_bytes(data[: data.index(b"\n") + 1])  # the first record cut short: its page is gone
+    shorter = PageCache(tmp_path)
+    assert shorter.get("01" * 32) is None and shorter.get("02" * 32) is None
+    pack.unlink()
+    pack.write_bytes(data.replace(b"<p>2</p>", b"<p>9</p>"))  # another file under its name
+    replaced = PageCache(tmp_path)
+    assert _sound(replaced, "01" * 32, 1) and replaced.get("02" * 32) is None  # its record altered
+
+
 @pytest.mark.parametrize("part", ["pack", "html"])
 @pytest.mark.parametrize(
     "damage",
