@@ -69,8 +69,9 @@ def noted(path: Path) -> None:
 def recall(folder: Path, name: str) -> None:
     """Trust the entries of ``folder`` a build recorded in ``name`` while they are unchanged."""
     stamps = records.read(folder / name, lambda stamp: isinstance(stamp, list) and len(stamp) == 3)
+    prefix = f"{folder}/"  # as remember wrote them: pathlib's joins were most of a recall
     for entry, stamp in stamps.items():
-        _VERIFIED.setdefault(str(folder / entry), stamp)
+        _VERIFIED.setdefault(prefix + entry, stamp)
 
 
 def remember(folder: Path, name: str, paths: Iterable[Path | str]) -> None:

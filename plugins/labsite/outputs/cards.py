@@ -258,11 +258,15 @@ def ensure(
     ``shown``: the files of the cards a preview's folder shows, by name (checked then)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     cache_files.recall(cache_dir, record)
-    paths = {name: cache_dir / f"{spec.key()}.png" for name, spec in specs.items()}
+    folder, paths = str(cache_dir), {}
+    for name, spec in specs.items():
+        # A card the preview shows already keeps its path: making thousands again was most of this.
+        where, known = f"{folder}/{spec.key()}.png", shown.get(name)
+        paths[name] = known if known is not None and str(known) == where else Path(where)
     missing = {
         str(paths[name]): spec
         for name, spec in specs.items()
-        if shown.get(name) != paths[name] and not trusted(paths[name])
+        if shown.get(name) is not paths[name] and not trusted(paths[name])
     }
     stats = CardStats(rendered=len(missing), reused=len(specs) - len(missing))
     if len(missing) > 1 and workers > 1:
