@@ -15,7 +15,7 @@ import io
 import re
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 from PIL import Image
@@ -72,28 +72,52 @@ _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 _CSS_FUNCTION = re.compile(r"(?<![-\w])([-\w]+)\s*\(\s*[\"']?\s*(.?)")  # from a name's start: linear
 
 
-def check_assets(root: Path, assets: Iterable[Asset]) -> tuple[tuple[Asset, ...], list[Diagnostic]]:
-    """The assets that would be published, each image with its size, and all their problems."""
-    checked, problems = [], []
+# A preview's assets as its last rebuild checked them: what an asset's check reads is its file
+# (and its path), so one whose file has the same stamp is taken as it was (each image was
+# opened twice a rebuild, and decoded whole if it may be transparent).
+_CHECKED: dict[tuple[str, Asset], tuple[tuple[int, ...], Asset, tuple[Diagnostic, ...]]] = {}
+
+
+def check_assets(
+    root: Path, assets: Iterable[Asset], files: Mapping[str, tuple[int, ...]] | None = None
+) -> tuple[tuple[Asset, ...], list[Diagnostic]]:
+    """The assets that would be published, each image with its size, and all their problems.
+    ``files``: a preview's stamps of the source files (labsite.build.preview.stamps)."""
+    checked, problems, assets = [], [], list(assets)
     for asset in assets:
-        if reason := problem(root, asset):
-            problems.append(Diagnostic(asset.path, 1, 1, "error", "", reason))
-            checked.append(asset)
-        else:
-            path = root / asset.path
-            size, digest = image_size(path), None
-            if path.suffix.lower() in RASTER_SUFFIXES:
-                with Image.open(path) as image:
-                    # An animation is published as it is (renditions would keep one frame).
-                    still, alpha = not animated(image), transparent(image)
-                digest = digests.sha256(path) + (":alpha" if alpha else "") if still else None
-                length = path.stat().st_size
-                if size and (size[0] > LARGE_IMAGE_SIDE or length > LARGE_IMAGE_BYTES):
-                    megabytes = f"{length / 1_000_000:.1f}"
-                    warning = say("asset.large_image", width=size[0], height=size[1], size=megabytes)
-                    problems.append(Diagnostic(asset.path, 1, 1, "warning", "", warning))
-            checked.append(dataclasses.replace(asset, size=size, digest=digest))
+        stamp = files.get(asset.path) if files is not None else None
+        known = _CHECKED.get((str(root), asset)) if stamp is not None else None
+        if known is not None and known[0] == stamp:
+            checked.append(known[1])
+            problems += known[2]
+            continue
+        made, found = _check(root, asset)
+        checked.append(made)
+        problems += found
+        if stamp is not None:
+            _CHECKED[(str(root), asset)] = (stamp, made, tuple(found))
+    if files is not None:  # those gone since
+        for gone in {key for key in _CHECKED if key[0] == str(root)} - {(str(root), asset) for asset in assets}:
+            del _CHECKED[gone]
     return tuple(checked), problems
+
+
+def _check(root: Path, asset: Asset) -> tuple[Asset, list[Diagnostic]]:
+    if reason := problem(root, asset):
+        return asset, [Diagnostic(asset.path, 1, 1, "error", "", reason)]
+    path, problems = root / asset.path, []
+    size, digest = image_size(path), None
+    if path.suffix.lower() in RASTER_SUFFIXES:
+        with Image.open(path) as image:
+            # An animation is published as it is (renditions would keep one frame).
+            still, alpha = not animated(image), transparent(image)
+        digest = digests.sha256(path) + (":alpha" if alpha else "") if still else None
+        length = path.stat().st_size
+        if size and (size[0] > LARGE_IMAGE_SIDE or length > LARGE_IMAGE_BYTES):
+            megabytes = f"{length / 1_000_000:.1f}"
+            warning = say("asset.large_image", width=size[0], height=size[1], size=megabytes)
+            problems.append(Diagnostic(asset.path, 1, 1, "warning", "", warning))
+    return dataclasses.replace(asset, size=size, digest=digest), problems
 
 
 def transparent(image: Image.Image) -> bool:

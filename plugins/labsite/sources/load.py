@@ -256,7 +256,7 @@ def _read(
         else:
             announcements[item.slug] = item
 
-    assets, asset_problems = check_assets(root, tree.assets)  # drafts' too: they are published one day
+    assets, asset_problems = check_assets(root, tree.assets, files)  # drafts' too: they are published one day
     problems += asset_problems
     published, sources = {p.path for p in pages}, {s.path for s in tree.pages}
     # An item with errors of its own is not published either; links to it are not errors too.
