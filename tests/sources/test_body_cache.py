@@ -4,10 +4,15 @@ a body with a problem is reported every build."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from labsite.build.catalog import make_catalog
+from labsite.common import records
+from labsite.sources import body_cache
 from labsite.sources.body_cache import STORE
 from tests.conftest import FIXTURE_FILES, write_site
 
@@ -68,3 +73,25 @@ def test_the_store_is_written_only_when_its_entries_change(tmp_path: Path) -> No
     store.unlink()
     make_catalog(tmp_path, TODAY)
     assert store.is_file()  # removed meanwhile: written again
+
+
+def test_the_store_is_parsed_again_only_when_its_file_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview's rebuilds parse the store once while its file keeps its stamp and that stamp
+    is old enough; a store another process wrote (another inode) is parsed again."""
+    write_site(tmp_path)
+    make_catalog(tmp_path, TODAY)
+    store = tmp_path / STORE
+    parsed: list[int] = []
+    loads = json.loads
+    monkeypatch.setattr(body_cache.json, "loads", lambda data: parsed.append(1) or loads(data))
+    monkeypatch.setattr(records, "RACY_NS", 0)  # its stamp trusted at once
+    first = body_cache.Store(tmp_path)
+    again = body_cache.Store(tmp_path)
+    assert len(parsed) == 0 and again.found == first.found and again.found is not first.found
+    elsewhere = tmp_path / "copy.json"
+    shutil.copy(store, elsewhere)
+    elsewhere.replace(store)  # the same bytes written anew by another process: another file
+    assert body_cache.Store(tmp_path).found == first.found and len(parsed) == 1
+    monkeypatch.setattr(records, "RACY_NS", 10**18)  # changed too recently for its stamp to tell
+    body_cache.Store(tmp_path)
+    assert len(parsed) == 2

@@ -30,8 +30,8 @@ def read(path: Path, valid: Callable[[Any], bool]) -> dict[str, Any]:
     """The entries of the record at ``path`` whose value is ``valid`` (lists as tuples); none if
     there is no record or a damaged one."""
     found: dict[str, Any] = {}
-    stamp = _stamp(path)
-    if stamp is not None and _STAMPS.get(str(path)) == stamp and time.time_ns() - stamp[2] >= RACY_NS:
+    stamp = file_stamp(path)
+    if stamp is not None and _STAMPS.get(str(path)) == stamp and settled(stamp):
         return dict(_LAST[str(path)])
     try:
         for name, value in json.loads(path.read_bytes()).items():
@@ -55,14 +55,21 @@ def write(path: Path, entries: Mapping[str, Any]) -> None:
         temporary.write_text(json.dumps(frozen, sort_keys=True), encoding="utf-8")
         os.replace(temporary, path)
         _LAST[str(path)] = frozen
-        _STAMPS[str(path)] = _stamp(path)
+        _STAMPS[str(path)] = file_stamp(path)
     except OSError:
         temporary.unlink(missing_ok=True)
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """A file's (inode, size, modification time), None if there is none."""
     try:
         found = os.stat(path)
     except OSError:
         return None
     return (found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def settled(stamp: tuple[int, int, int] | None) -> bool:
+    """Whether a file of that stamp was last changed long enough ago for any later change to
+    give it another stamp (``RACY_NS``)."""
+    return stamp is not None and time.time_ns() - stamp[2] >= RACY_NS

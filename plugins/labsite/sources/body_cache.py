@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from labsite.common import code
+from labsite.common import code, records
 
 STORE = ".cache/sources.json"
 
@@ -31,12 +31,17 @@ class Store:
         self.kept: dict[str, Any] = {}
         if self.path is None:
             return
+        stamp = records.file_stamp(self.path)
+        if _LAST is not None and _LAST[:3] == (str(self.path), stamp, self.version) and records.settled(stamp):
+            self.found = dict(_LAST[3])
+            return
         try:
             data = json.loads(self.path.read_bytes())
             if isinstance(data, dict) and data.get("version") == self.version and isinstance(data.get("entries"), dict):
                 self.found = data["entries"]
         except (OSError, ValueError):
             pass  # no store, or a damaged one: every file is read
+        self._remember(stamp, self.found)
 
     @staticmethod
     @lru_cache(maxsize=20_000)  # a preview's rebuild hashes the same bodies again (as bodies._own_problems)
@@ -62,8 +67,20 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary.write_text(json.dumps({"version": self.version, "entries": self.kept}), encoding="utf-8")
             os.replace(temporary, self.path)
+            self._remember(records.file_stamp(self.path), self.kept)
         except OSError:
             temporary.unlink(missing_ok=True)
+
+    def _remember(self, stamp: tuple[int, int, int] | None, entries: dict[str, Any]) -> None:
+        global _LAST
+        assert self.path is not None
+        _LAST = (str(self.path), stamp, self.version, dict(entries)) if stamp is not None else None
+
+
+# The store as this process last read or wrote it (path, its file's stamp, version, entries): a
+# preview's rebuild does not parse it again while its file keeps that stamp (1.7 MB on the
+# benchmark's corpus: 0.02 s a rebuild).
+_LAST: tuple[str, tuple[int, int, int] | None, str, dict[str, Any]] | None = None
 
 
 current = Store(None)  # the build's, opened by labsite.sources.load.read
