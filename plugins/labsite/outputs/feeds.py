@@ -85,7 +85,7 @@ class Entry:
 
 
 # Gives a feed's files: from ``make`` or, when nothing the feed shows changed, from a cache. Its
-# arguments: the listing's key, the listing page, the entries, the files' names, ``make``.
+# arguments: the listing's content key ("news"...), its page, the entries, the files' names, ``make``.
 Memo = Callable[[str, Page, list[Entry], list[str], Callable[[], dict[str, bytes]]], dict[str, bytes]]
 
 
