@@ -1,5 +1,6 @@
-"""Rendering shortcuts change no byte of the site: one Markdown converter a language pass, and the
-navigation and the tabs made once for the pages that show them alike."""
+"""Rendering shortcuts change no byte of the site: one Markdown converter a language pass, its
+patterns looking first for what they need (labsite.render.markdown_triggers), and parts of the
+pages made once for the pages that show them alike (labsite.render.shared_parts)."""
 
 from __future__ import annotations
 
@@ -57,6 +58,12 @@ def test_a_converter_a_pass_and_the_shared_parts_change_no_byte(
     pages = len(list((tmp_path / "fast").glob("**/index.html"))) // 2  # a language's
     # Each page of the navigation has its own parts; the others, one a folder's parent: 22 a language.
     assert pages == 48 and made.count("nav") == made.count("tabs") == 2 * 22
+    # Those that show only how deep the page's folder is: one for each depth of a language's pages,
+    # and the not-found page's (not a page of the site: its own).
+    shown = [p.relative_to(tmp_path / "fast").parts for p in (tmp_path / "fast").glob("**/index.html")]
+    depths = {(parts[0] == "en", len(parts)) for parts in shown}
+    assert len(depths) == 8
+    assert all(made.count(part) == len(depths) + 2 for part in ("search", "styles", "config", "scripts"))
     assert len(converters) < pages // 4  # a pass's, and a few of labsite's own (summaries): not one a page
 
     monkeypatch.setattr(SharedParts, "__call__", lambda self, part, page, nav, render: render())

@@ -1,4 +1,5 @@
-"""The navigation and the tabs made once for the pages that show them alike, and only for those."""
+"""Parts made once for the pages that show them alike, and only for those: the navigation and the
+tabs, and the parts that show only the depth of the page's folder."""
 
 from __future__ import annotations
 
@@ -58,3 +59,24 @@ def test_other_active_entries_or_another_part_render_again() -> None:
     page = SimpleNamespace(url="news/e/")
     assert [parts(part, page, nav, lambda part=part: part) for part in ("nav", "tabs", "nav")] == ["nav", "tabs", "nav"]
     assert parts("nav", None, nav, lambda: "404") == "404"
+
+
+def test_parts_showing_only_the_depth_are_shared_by_the_pages_at_one_depth() -> None:
+    nav = _nav("", "about/", "news/")
+    urls = ("projects/a/", "about/", "news/b/", "x.html", "", "about/", "projects/a/b/", "assets/c/", "assets/c/")
+    for part in ("search", "styles", "config", "scripts"):
+        parts = SharedParts()
+        shown = [parts(part, SimpleNamespace(url=url), nav, lambda url=url: url) for url in urls]
+        # a page of the navigation shares them too; one in the theme's assets folder never does
+        assert shown == [
+            "projects/a/",
+            "about/",
+            "projects/a/",
+            "x.html",
+            "x.html",
+            "about/",
+            "projects/a/b/",
+            "assets/c/",
+            "assets/c/",
+        ]
+    assert _renders(SharedParts(), nav, "news/b/", "news/c/") == ["news/b/", "news/b/"]  # the others, as before

@@ -54,3 +54,16 @@ def test_every_environment_the_theme_makes_shares_the_compiled_templates(
     assert env.bytecode_cache is templates.CACHE and isinstance(env.loader, templates.MendedTheme)
     (tmp_path / "language.html").write_text("{% macro t(key) %}<{{ key }}>{% endmacro %}")
     assert theme.get_env().get_template("language.html").module.t("search") == "<search>"  # type: ignore[attr-defined]
+
+
+def test_markup_to_mend_not_there_once_is_an_error_naming_it() -> None:
+    """A Material release that changed the markup MENDS looks for, or says it twice: mending it
+    blindly could share a part that now shows something of the page."""
+    header = '<header>{% include "partials/search.html" %}</header>'
+    env = jinja2.Environment()
+    mended = templates.MendedTheme(jinja2.DictLoader({"partials/header.html": header}))
+    assert 'ls_shared("search", page, nav, ls_search)' in mended.get_source(env, "partials/header.html")[0]
+    for source in ("<header></header>", header + header):
+        loader = templates.MendedTheme(jinja2.DictLoader({"partials/header.html": source}))
+        with pytest.raises(jinja2.TemplateError, match=r"search\.html.*once; update labsite's MENDS"):
+            loader.get_source(env, "partials/header.html")

@@ -1,6 +1,6 @@
 """What the theme's templates get besides the page: the UI strings, the Content-Security-Policy,
 a cache of their compiled form, Material's markup mended where the HTML standard forbids it, and
-its navigation and tabs made once for the pages that show them alike (labsite.render.shared_parts)."""
+parts made once for the pages that show them alike (labsite.render.shared_parts)."""
 
 from __future__ import annotations
 
@@ -40,16 +40,27 @@ def _shared(part: str) -> str:
     return f'{{% macro ls_{part}() %}}{include}{{% endmacro %}}{{{{ ls_shared("{part}", page, nav, ls_{part}) }}}}'
 
 
+def _shared_block(part: str, end: str) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+    """Material's block ``part`` of base.html, up to ``end`` (its last markup), through ``ls_shared``."""
+    return (
+        ("base.html", f"{{% block {part} %}}", f"{{% block {part} %}}{{% macro ls_{part}() %}}"),
+        ("base.html", end, f'{end}{{% endmacro %}}{{{{ ls_shared("{part}", page, nav, ls_{part}) }}}}'),
+    )
+
+
 # Material markup mended in templates that have no block to override it by: each (template, what
-# it says, what it says once mended). `autocomplete` is not allowed on checkboxes (Material sets
-# it so that Firefox does not restore an open drawer on reload: labsite.js closes them instead);
-# the navigation and the tabs are made once for many pages.
+# it says once, what it says once mended). `autocomplete` is not allowed on checkboxes (Material
+# sets it so that Firefox does not restore an open drawer on reload: labsite.js closes them
+# instead); parts are made once for many pages (SharedParts), the same markup.
 MENDS = (
     ("base.html", 'type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
     ("base.html", 'type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
-    *(
-        ("base.html", f'{{% include "partials/{part}.html" %}}', _shared(part))
-        for part in ("tabs", "nav")  # made once for many pages (SharedParts), the same markup
+    *(("base.html", f'{{% include "partials/{part}.html" %}}', _shared(part)) for part in ("tabs", "nav")),
+    ("partials/header.html", '{% include "partials/search.html" %}', _shared("search")),
+    *_shared_block("styles", '{% include "partials/icons.html" %}'),
+    *_shared_block("config", "} | tojson -}}\n      </script>"),
+    *_shared_block(
+        "scripts", "{% for script in config.extra_javascript %}\n        {{ script | script_tag }}\n      {% endfor %}"
     ),
 )
 
@@ -64,8 +75,8 @@ class MendedTheme(jinja2.BaseLoader):
         source, filename, uptodate = self.loader.get_source(environment, template)
         for name, markup, mended in MENDS:
             if name == template:
-                if markup not in source:  # a new Material release: look at its markup again
-                    raise jinja2.TemplateError(f"{filename}: no longer says {markup!r}; update labsite's MENDS")
+                if source.count(markup) != 1:  # a new Material release: look at its markup again
+                    raise jinja2.TemplateError(f"{filename}: no longer says {markup!r} once; update labsite's MENDS")
                 source = source.replace(markup, mended)
         return source, filename, uptodate
 
