@@ -73,6 +73,7 @@ class PageCache:
         self._records: dict[str, _Record] | None = None  # read at the first ``get``
         self._files: dict[Path, IO[bytes]] = {}
         self._pack: tuple[Path, IO[bytes]] | None = None  # this build's, opened at the first record
+        self._shards: set[str] = set()  # folders made: a mkdir a page took a hundredth of a full build
         cache_files.recall(folder, VERIFIED)
 
     def _html(self, key: str) -> Path:
@@ -167,7 +168,9 @@ class PageCache:
         html = self._html(key)
         temporary = html.with_name(f"{html.name}.{os.getpid()}.tmp")
         try:
-            html.parent.mkdir(parents=True, exist_ok=True)
+            if key[:2] not in self._shards:
+                html.parent.mkdir(parents=True, exist_ok=True)
+                self._shards.add(key[:2])
             try:
                 temporary.unlink(missing_ok=True)  # left by a killed build of this process id
                 make_html(temporary)
@@ -181,7 +184,7 @@ class PageCache:
             header = {"key": key, "html": digest, "content": len(encoded), "sha256": hashlib.sha256(rest).hexdigest()}
             self._append(header, rest)
         except OSError:
-            pass
+            self._shards.discard(key[:2])  # its folder may be gone (a cache removed meanwhile)
 
     def _append(self, header: dict, rest: bytes) -> None:
         """A record into this build's pack, after its page: a header is never there without it
