@@ -1,6 +1,7 @@
 """Rendering shortcuts change no byte of the site: one Markdown converter a language pass, its
-patterns looking first for what they need (labsite.render.markdown_triggers), and parts of the
-pages made once for the pages that show them alike (labsite.render.shared_parts)."""
+patterns looking first for what they need (labsite.render.markdown_triggers), parts of the pages
+made once for the pages that show them alike (labsite.render.shared_parts), and the search
+index's sections cut by labsite (labsite.render.search_sections)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 import markdown
 import pytest
+from material.plugins.search import plugin as search_plugin
 
 from labsite.build.site import PAGE_CACHE
 from labsite.mkdocs_adapter import commands
@@ -54,6 +56,9 @@ def test_a_converter_a_pass_and_the_shared_parts_change_no_byte(
     convert = markdown.Markdown.__init__
     monkeypatch.setattr(markdown.Markdown, "__init__", lambda self, **kw: converters.append(1) or convert(self, **kw))
     monkeypatch.setattr(SharedParts, "__call__", counted)
+    parsed = []  # pages Material's search plugin read itself
+    feed = search_plugin.Parser.feed
+    monkeypatch.setattr(search_plugin.Parser, "feed", lambda self, html: parsed.append(1) or feed(self, html))
     _build(config, tmp_path / "fast")
     pages = len(list((tmp_path / "fast").glob("**/index.html"))) // 2  # a language's
     # Each page of the navigation has its own parts; the others, one a folder's parent: 22 a language.
@@ -65,12 +70,13 @@ def test_a_converter_a_pass_and_the_shared_parts_change_no_byte(
     assert len(depths) == 8
     assert all(made.count(part) == len(depths) + 2 for part in ("search", "styles", "config", "scripts"))
     assert len(converters) < pages // 4  # a pass's, and a few of labsite's own (summaries): not one a page
+    assert parsed == []  # every page's search sections cut by labsite.render.search_sections
 
     monkeypatch.setattr(SharedParts, "__call__", lambda self, part, page, nav, render: render())
     monkeypatch.setattr(LabsitePlugin, "on_pre_page", lambda self, page, **kw: page)  # MkDocs' converter a page
     converters.clear()
     _build(config, tmp_path / "plain")
-    assert len(converters) > pages
+    assert len(converters) > pages and len(parsed) > pages  # and Material's own reading of each page
     assert tree_digest(tmp_path / "fast") == tree_digest(tmp_path / "plain")
     heart = (tmp_path / "plain/en/projects/heart-ai/index.html").read_text(encoding="utf-8")
     lung = (tmp_path / "plain/en/projects/lung-scan/index.html").read_text(encoding="utf-8")

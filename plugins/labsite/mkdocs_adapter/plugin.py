@@ -25,7 +25,7 @@ from labsite.build.preview import Preview
 from labsite.build.site import NOT_FOUND, BuildError, LanguageBuild, Options, SiteBuild
 from labsite.common.languages import DEFAULT_LANGUAGE, LANGUAGES
 from labsite.model.site import Site
-from labsite.render import markdown_triggers, templates
+from labsite.render import markdown_triggers, search_sections, templates
 
 log = logging.getLogger("mkdocs.plugins.labsite")
 # A dirty build keeps pages on purpose (the page cache's): MkDocs' warning about it must not
@@ -116,6 +116,9 @@ class LabsitePlugin(BasePlugin[SiteConfig]):
                 extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
             )
             markdown_triggers.apply(self.markdown)
+            search_sections.install(
+                next((p.search_index for p in config.plugins.values() if hasattr(p, "search_index")), None)
+            )
         page.render = functools.partial(_render_markdown, self.markdown, page)
         return page
 
