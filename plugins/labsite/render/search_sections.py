@@ -97,9 +97,8 @@ def _read(html: str) -> list[Section]:
                 raise _Unread
             if tag in VOID or tag in VOID_TOO:
                 continue
-            attributes = dict(
-                (name.lower(), unescape(value)) for name, value in ATTRIBUTE.findall(token.group(2))
-            )  # the last of a repeated attribute, as dict() keeps it
+            written = token.group(2)  # the last of a repeated attribute counts, as in dict()
+            attributes = {n.lower(): unescape(v) for n, v in ATTRIBUTE.findall(written)} if written else {}
             if "data-search-exclude" in attributes or attributes.get("class") == "linenodiv":
                 raise _Unread
             open_tags.append(tag)
@@ -128,7 +127,9 @@ def _read(html: str) -> list[Section]:
                 assert current is not None  # opened after a section began
                 _close(current.title if current.heading in open_tags else current.text, tag)
         else:  # text
-            data = unescape(token.group(0))
+            data = token.group(0)
+            if "&" in data:
+                data = unescape(data)
             if "pre" not in open_tags:
                 data = " " if data.isspace() else data.replace("\n", " ")
             if current is None:
