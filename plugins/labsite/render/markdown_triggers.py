@@ -3,8 +3,8 @@
 Python-Markdown tries every inline pattern on every run of text, and most block patterns on
 every paragraph. Many of those regular expressions begin with a look-behind or ``(?:^|\\n)``,
 so the regex engine tries them at every character; ``str.find`` looks for a text much faster.
-Where the text a pattern needs is absent, it cannot match: the HTML is the same, made in
-about three quarters of the time (measured on the benchmark's bodies).
+Where the text a pattern needs is absent, it cannot match: the HTML is the same, made in two
+thirds to three quarters of the time (measured on the benchmark's bodies).
 
 Patterns are known by the text of their regular expression, so that another version's pattern,
 or another extension's, is left as it is (``apply`` says how many it changed).
