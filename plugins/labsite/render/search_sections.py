@@ -26,13 +26,15 @@ TOKEN = re.compile(
     r"|[^<]+"
 )
 ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)="([^"]*)"')
-# Elements html.parser reads the content of as raw text (in one Python version or another), and
-# those Material's plugin leaves out of the index: the plugin reads pages that have them.
-RAW = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"})
-LEFT_OUT = frozenset({"object", "plaintext"})
+# Read by the plugin itself: elements html.parser reads the content of as raw text (in one
+# Python version or another), and "object", whose content the plugin leaves out.
+NOT_READ = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "object"}
+)
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source"})
-VOID_TOO = frozenset({"track", "wbr"})
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
 KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})  # written into the text, bare
 PERMALINK = "headerlink"  # the class of a heading's permalink, left out of its title
 PREFACE = "hx"  # the heading of the text before the first heading
@@ -93,9 +95,9 @@ def _read(html: str) -> list[Section]:
         tag = token.group(1)
         if tag is not None:  # a start tag
             tag = tag.lower()
-            if tag in RAW or tag in LEFT_OUT:
+            if tag in NOT_READ:
                 raise _Unread
-            if tag in VOID or tag in VOID_TOO:
+            if tag in VOID:
                 continue
             written = token.group(2)  # the last of a repeated attribute counts, as in dict()
             attributes = {n.lower(): unescape(v) for n, v in ATTRIBUTE.findall(written)} if written else {}
